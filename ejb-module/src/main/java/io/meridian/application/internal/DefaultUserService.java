@@ -1,0 +1,73 @@
+package io.meridian.application.internal;
+
+import io.meridian.application.UserService;
+import io.meridian.domain.model.shared.DomainException;
+import io.meridian.domain.model.user.Role;
+import io.meridian.domain.model.user.User;
+import io.meridian.domain.model.user.UserRepository;
+import io.meridian.infrastructure.TimeSource;
+import io.meridian.infrastructure.security.CredentialVerifier;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+@Stateless
+public class DefaultUserService implements UserService {
+
+  @Inject UserRepository users;
+  @Inject CredentialVerifier credentials;
+  @Inject ChangeRecorder changes;
+  @Inject TimeSource time;
+
+  @Override
+  public User signUp(String username, String password, String email) {
+    User user = add(username, password, email, EnumSet.of(Role.subscriber));
+    changes.audit("user", user.username(), "signed-up", user.username(), "");
+    return user;
+  }
+
+  @Override
+  public User create(
+      String username, String password, String email, Set<Role> roles, String actor) {
+    User user = add(username, password, email, roles);
+    changes.audit("user", user.username(), "created", actor, "roles " + user.roles());
+    return user;
+  }
+
+  private User add(String username, String password, String email, Set<Role> roles) {
+    String name = User.checkUsername(username);
+    User.checkPassword(password);
+    if (users.find(name).isPresent()) {
+      throw DomainException.conflict("username_taken", "The username " + name + " is taken");
+    }
+    User user = new User(name, credentials.hash(password), email, roles, time.now());
+    users.add(user);
+    return user;
+  }
+
+  @Override
+  public User get(String username) {
+    return users
+        .find(username)
+        .orElseThrow(() -> DomainException.notFound("user_not_found", "No such user"));
+  }
+
+  @Override
+  public Optional<User> find(String username) {
+    return username == null
+        ? Optional.empty()
+        : users.find(username.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  @Override
+  public Optional<User> authenticate(String username, String password) {
+    if (username == null || password == null || password.length() > User.MAX_PASSWORD_LENGTH) {
+      return Optional.empty();
+    }
+    return users
+        .find(username.toLowerCase(java.util.Locale.ROOT))
+        .filter(u -> credentials.verify(u.username(), password, u.passwordHash()));
+  }
+}

@@ -1,0 +1,263 @@
+package io.meridian.domain.model.api;
+
+import io.meridian.domain.model.shared.DomainException;
+import io.meridian.shared.api.ApiDefinition;
+import io.meridian.shared.api.ApiDefinitionJson;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An API managed by Meridian. It owns its lifecycle: only the transitions of {@link ApiState} are
+ * allowed, and publishing freezes an immutable {@link ApiRevision} when the definition changed.
+ */
+@Entity
+@Table(name = "apis")
+public class Api {
+
+  @Id
+  @Column(name = "id", length = 36)
+  private String id;
+
+  @Version
+  @Column(name = "opt_lock")
+  private long optLock;
+
+  @Column(name = "name", nullable = false, length = 100)
+  private String name;
+
+  @Column(name = "context", nullable = false, length = 300)
+  private String context;
+
+  @Column(name = "version", nullable = false, length = 32)
+  private String version;
+
+  @Column(name = "description", nullable = false, length = 4000)
+  private String description;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "visibility", nullable = false, length = 16)
+  private Visibility visibility;
+
+  @Column(name = "owner", nullable = false, length = 64)
+  private String owner;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "state", nullable = false, length = 16)
+  private ApiState state;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "api_tags", joinColumns = @JoinColumn(name = "api_id"))
+  @OrderColumn(name = "position")
+  @Column(name = "tag", length = 32)
+  private List<String> tags = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "api_operations", joinColumns = @JoinColumn(name = "api_id"))
+  @OrderColumn(name = "position")
+  private List<Operation> operations = new ArrayList<>();
+
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(name = "url", column = @Column(name = "default_endpoint_url")),
+    @AttributeOverride(
+        name = "timeoutMillis",
+        column = @Column(name = "default_endpoint_timeout_ms"))
+  })
+  private Endpoint defaultEndpoint;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "api_endpoint_overrides", joinColumns = @JoinColumn(name = "api_id"))
+  @MapKeyColumn(name = "datacenter", length = 63)
+  private Map<String, Endpoint> datacenterEndpoints = new HashMap<>();
+
+  @Column(name = "latest_revision", nullable = false)
+  private int latestRevision;
+
+  @Column(name = "latest_revision_hash", length = 64)
+  private String latestRevisionHash;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private OffsetDateTime updatedAt;
+
+  protected Api() {}
+
+  public static Api create(ApiSpec spec, String owner, OffsetDateTime now) {
+    Api api = new Api();
+    api.id = UUID.randomUUID().toString();
+    api.owner = owner;
+    api.state = ApiState.CREATED;
+    api.createdAt = now;
+    api.apply(spec, now);
+    return api;
+  }
+
+  /**
+   * Replaces the definition. Context and version identify a published API to its consumers, so they
+   * may only change before the first publication.
+   */
+  public void update(ApiSpec spec, OffsetDateTime now) {
+    if (!state.isEditable()) {
+      throw DomainException.conflict(
+          "api_not_editable", "An API in state " + state + " can no longer be edited");
+    }
+    if (state != ApiState.CREATED
+        && (!spec.context().equals(context) || !spec.version().equals(version))) {
+      throw DomainException.conflict(
+          "api_identity_frozen",
+          "context and version cannot change once an API has been published;"
+              + " create a new version instead");
+    }
+    apply(spec, now);
+  }
+
+  private void apply(ApiSpec spec, OffsetDateTime now) {
+    this.name = spec.name();
+    this.context = spec.context();
+    this.version = spec.version();
+    this.description = spec.description();
+    this.tags = new ArrayList<>(spec.tags());
+    this.visibility = spec.visibility();
+    this.operations = new ArrayList<>(spec.operations());
+    this.defaultEndpoint = spec.defaultEndpoint();
+    this.datacenterEndpoints = new LinkedHashMap<>(spec.datacenterEndpoints());
+    this.updatedAt = now;
+  }
+
+  /**
+   * Moves the API to {@code target}. Entering PUBLISHED from CREATED, or re-publishing a published
+   * API whose definition changed, freezes a new revision, which is returned.
+   */
+  public Optional<ApiRevision> transitionTo(ApiState target, String actor, OffsetDateTime now) {
+    if (!state.canBecome(target)) {
+      throw DomainException.conflict(
+          "illegal_lifecycle_transition", "An API in state " + state + " cannot become " + target);
+    }
+    ApiState from = state;
+    state = target;
+    updatedAt = now;
+    boolean publishing =
+        target == ApiState.PUBLISHED && (from == ApiState.CREATED || from == ApiState.PUBLISHED);
+    if (!publishing) {
+      return Optional.empty();
+    }
+    String json = ApiDefinitionJson.write(definition());
+    String hash = ApiRevision.sha256(json);
+    if (hash.equals(latestRevisionHash)) {
+      return Optional.empty();
+    }
+    latestRevision++;
+    latestRevisionHash = hash;
+    return Optional.of(new ApiRevision(id, latestRevision, json, hash, actor, now));
+  }
+
+  /** True when the current definition differs from the last published revision. */
+  public boolean hasUnpublishedChanges() {
+    return !ApiRevision.sha256(ApiDefinitionJson.write(definition())).equals(latestRevisionHash);
+  }
+
+  public ApiDefinition definition() {
+    Map<String, io.meridian.shared.api.EndpointDefinition> overrides = new LinkedHashMap<>();
+    datacenterEndpoints.forEach((dc, e) -> overrides.put(dc, e.definition()));
+    return new ApiDefinition(
+        id,
+        name,
+        context,
+        version,
+        description,
+        tags,
+        visibility.name(),
+        owner,
+        operations.stream().map(Operation::definition).toList(),
+        defaultEndpoint.definition(),
+        overrides);
+  }
+
+  public boolean isOwnedBy(String username) {
+    return owner.equals(username);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String context() {
+    return context;
+  }
+
+  public String version() {
+    return version;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public List<String> tags() {
+    return List.copyOf(tags);
+  }
+
+  public Visibility visibility() {
+    return visibility;
+  }
+
+  public String owner() {
+    return owner;
+  }
+
+  public ApiState state() {
+    return state;
+  }
+
+  public List<Operation> operations() {
+    return List.copyOf(operations);
+  }
+
+  public Endpoint defaultEndpoint() {
+    return defaultEndpoint;
+  }
+
+  public Map<String, Endpoint> datacenterEndpoints() {
+    return Map.copyOf(datacenterEndpoints);
+  }
+
+  public int latestRevision() {
+    return latestRevision;
+  }
+
+  public OffsetDateTime createdAt() {
+    return createdAt;
+  }
+
+  public OffsetDateTime updatedAt() {
+    return updatedAt;
+  }
+}

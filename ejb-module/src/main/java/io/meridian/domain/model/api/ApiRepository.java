@@ -1,0 +1,28 @@
+package io.meridian.domain.model.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Stores APIs and their revisions. */
+public interface ApiRepository {
+
+  Optional<Api> find(String id);
+
+  Optional<Api> findByContextAndVersion(String context, String version);
+
+  /**
+   * APIs whose name, context, description or tags contain {@code query} (case-insensitive), in any
+   * of {@code states} (all states when empty), ordered by name, then version.
+   */
+  List<Api> search(String query, java.util.Set<ApiState> states, int offset, int limit);
+
+  void add(Api api);
+
+  void remove(Api api);
+
+  void addRevision(ApiRevision revision);
+
+  List<ApiRevision> revisions(String apiId);
+
+  Optional<ApiRevision> revision(String apiId, int number);
+}

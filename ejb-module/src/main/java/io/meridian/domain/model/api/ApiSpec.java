@@ -1,0 +1,82 @@
+package io.meridian.domain.model.api;
+
+import io.meridian.domain.model.shared.DomainException;
+import io.meridian.domain.model.shared.Require;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The editable part of an API, validated as a whole: what a publisher creates or replaces.
+ *
+ * @param datacenterEndpoints per-datacenter endpoint overrides by datacenter id
+ */
+public record ApiSpec(
+    String name,
+    String context,
+    String version,
+    String description,
+    List<String> tags,
+    Visibility visibility,
+    List<Operation> operations,
+    Endpoint defaultEndpoint,
+    Map<String, Endpoint> datacenterEndpoints) {
+
+  private static final Pattern CONTEXT =
+      Pattern.compile("^(/[A-Za-z0-9][A-Za-z0-9._-]{0,63}){1,4}$");
+  private static final Pattern VERSION = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$");
+  private static final Pattern DATACENTER = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
+  private static final Pattern TAG = Pattern.compile("^[\\p{L}\\p{N}._ -]{1,32}$");
+
+  public ApiSpec {
+    name = Require.text(name, "name", 100);
+    context =
+        Require.matching(
+            context,
+            "context",
+            CONTEXT,
+            "must look like /pizza (1 to 4 segments of [A-Za-z0-9._-])");
+    version =
+        Require.matching(
+            version, "version", VERSION, "must be 1 to 32 characters of [A-Za-z0-9._-]");
+    description = Require.optionalText(description, "description", 4000);
+    tags = tags == null ? List.of() : tags.stream().map(String::strip).distinct().sorted().toList();
+    for (String tag : tags) {
+      if (!TAG.matcher(tag).matches()) {
+        throw DomainException.invalid(
+            "invalid_tag", "tags must be 1 to 32 letters, digits, spaces, '.', '_' or '-'");
+      }
+    }
+    visibility = visibility == null ? Visibility.PUBLIC : visibility;
+    operations = List.copyOf(Require.present(operations, "operations"));
+    if (operations.isEmpty()) {
+      throw DomainException.invalid("missing_field", "operations must list at least one operation");
+    }
+    Set<String> seen = new HashSet<>();
+    for (Operation op : operations) {
+      if (!seen.add(op.key())) {
+        throw DomainException.invalid(
+            "duplicate_operation", "operation " + op.key() + " is defined twice");
+      }
+    }
+    Require.present(defaultEndpoint, "endpoints.default");
+    datacenterEndpoints =
+        datacenterEndpoints == null ? Map.of() : new TreeMap<>(datacenterEndpoints);
+    for (String dc : datacenterEndpoints.keySet()) {
+      if (dc == null || !DATACENTER.matcher(dc).matches()) {
+        throw DomainException.invalid(
+            "invalid_datacenter", "datacenter ids must be lower-case letters, digits and '-'");
+      }
+    }
+  }
+
+  /** The tier names the operations use, to be checked against the known tiers. */
+  public Set<String> tierNames() {
+    Set<String> names = new HashSet<>();
+    operations.forEach(op -> names.add(op.tier()));
+    return names;
+  }
+}

@@ -1,0 +1,2 @@
+/** Subscriptions of applications to APIs, with a throttling tier and a state. */
+package io.meridian.domain.model.subscription;

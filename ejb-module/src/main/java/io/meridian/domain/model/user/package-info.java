@@ -1,0 +1,2 @@
+/** People who sign in: administrators, API publishers and application developers. */
+package io.meridian.domain.model.user;

@@ -1,0 +1,67 @@
+package io.meridian.infrastructure.keys;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.meridian.shared.token.TokenClaims;
+import java.text.ParseException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Signs access tokens and verifies them against a set of public keys, accepting only the algorithms
+ * of {@link TokenClaims#ALLOWED_ALGORITHMS}.
+ */
+public final class JwtCodec {
+
+  /** Longest token accepted for parsing; anything larger is refused before decoding. */
+  public static final int MAX_TOKEN_LENGTH = 8192;
+
+  private JwtCodec() {}
+
+  public static String sign(JWTClaimsSet claims, RSAKey key) {
+    try {
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256)
+                  .keyID(key.getKeyID())
+                  .type(new JOSEObjectType(TokenClaims.ACCESS_TOKEN_TYPE))
+                  .build(),
+              claims);
+      jwt.sign(new RSASSASigner(key));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException("cannot sign a token", e);
+    }
+  }
+
+  /**
+   * The claims of a token whose signature verifies with the key its {@code kid} names, or empty.
+   * Expiry, issuer and revocation are the caller's to check.
+   */
+  public static Optional<JWTClaimsSet> verify(String token, Map<String, RSAKey> keysById) {
+    if (token == null || token.length() > MAX_TOKEN_LENGTH) {
+      return Optional.empty();
+    }
+    try {
+      SignedJWT jwt = SignedJWT.parse(token);
+      JWSHeader header = jwt.getHeader();
+      if (!TokenClaims.ALLOWED_ALGORITHMS.contains(header.getAlgorithm().getName())) {
+        return Optional.empty();
+      }
+      RSAKey key = header.getKeyID() == null ? null : keysById.get(header.getKeyID());
+      if (key == null || !jwt.verify(new RSASSAVerifier(key))) {
+        return Optional.empty();
+      }
+      return Optional.of(jwt.getJWTClaimsSet());
+    } catch (ParseException | JOSEException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+}

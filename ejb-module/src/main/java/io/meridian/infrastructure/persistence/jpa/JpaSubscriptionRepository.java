@@ -1,0 +1,76 @@
+package io.meridian.infrastructure.persistence.jpa;
+
+import io.meridian.domain.model.subscription.Subscription;
+import io.meridian.domain.model.subscription.SubscriptionRepository;
+import io.meridian.infrastructure.Resources;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaSubscriptionRepository implements SubscriptionRepository {
+
+  @PersistenceContext(unitName = Resources.PERSISTENCE_UNIT)
+  private EntityManager em;
+
+  protected JpaSubscriptionRepository() {}
+
+  public JpaSubscriptionRepository(EntityManager em) {
+    this.em = em;
+  }
+
+  @Override
+  public Optional<Subscription> find(String id) {
+    return Optional.ofNullable(em.find(Subscription.class, id));
+  }
+
+  @Override
+  public Optional<Subscription> findByApplicationAndApi(String applicationId, String apiId) {
+    return em.createQuery(
+            "SELECT s FROM Subscription s WHERE s.applicationId = :app AND s.apiId = :api",
+            Subscription.class)
+        .setParameter("app", applicationId)
+        .setParameter("api", apiId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<Subscription> findByApplication(String applicationId) {
+    return em.createQuery(
+            "SELECT s FROM Subscription s WHERE s.applicationId = :app ORDER BY s.createdAt",
+            Subscription.class)
+        .setParameter("app", applicationId)
+        .getResultList();
+  }
+
+  @Override
+  public List<Subscription> findByApi(String apiId) {
+    return em.createQuery(
+            "SELECT s FROM Subscription s WHERE s.apiId = :api ORDER BY s.createdAt",
+            Subscription.class)
+        .setParameter("api", apiId)
+        .getResultList();
+  }
+
+  @Override
+  public void add(Subscription subscription) {
+    em.persist(subscription);
+  }
+
+  @Override
+  public void removeAllOfApplication(String applicationId) {
+    em.createQuery("DELETE FROM Subscription s WHERE s.applicationId = :app")
+        .setParameter("app", applicationId)
+        .executeUpdate();
+  }
+
+  @Override
+  public void removeAllOfApi(String apiId) {
+    em.createQuery("DELETE FROM Subscription s WHERE s.apiId = :api")
+        .setParameter("api", apiId)
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,82 @@
+# Payara Server helpers: install the distribution from Maven Central, create a domain pointed at
+# PostgreSQL, start it, deploy the EAR, stop it.
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+PAYARA_HOME="${MERIDIAN_PAYARA_HOME:-$MERIDIAN_WORK/payara-$PAYARA_VERSION/payara6}"
+ASADMIN="$PAYARA_HOME/bin/asadmin"
+
+ensure_payara() {
+  [ -x "$ASADMIN" ] && return 0
+  log "Installing Payara Server $PAYARA_VERSION from Maven Central"
+  local dir="$MERIDIAN_WORK/payara-$PAYARA_VERSION"
+  mkdir -p "$dir"
+  mvn_cmd -q dependency:copy \
+    -Dartifact="fish.payara.distributions:payara:$PAYARA_VERSION:zip" \
+    -DoutputDirectory="$dir" -Dmdep.stripVersion=true >/dev/null
+  unzip -q -o "$dir/payara.zip" -d "$dir"
+  rm -f "$dir/payara.zip"
+  [ -x "$ASADMIN" ] || die "Payara was not unpacked to $PAYARA_HOME"
+}
+
+postgres_driver() {
+  local version
+  version=$(sed -n 's:.*<postgresql.version>\(.*\)</postgresql.version>.*:\1:p' "$MERIDIAN_ROOT/pom.xml")
+  local jar="$HOME/.m2/repository/org/postgresql/postgresql/$version/postgresql-$version.jar"
+  if [ ! -f "$jar" ]; then
+    mvn_cmd -q dependency:get -Dartifact="org.postgresql:postgresql:$version" >/dev/null
+  fi
+  echo "$jar"
+}
+
+# domain_create NAME PORTBASE DB_NAME: a new domain (replacing an old one of that name).
+domain_create() {
+  local name="$1" base="$2" db="$3" admin=$(( $2 + 48 ))
+  domain_stop "$name" || true
+  rm -rf "$PAYARA_HOME/glassfish/domains/$name"
+  log "Creating Payara domain $name (admin port $admin, HTTP port $(( base + 80 )))"
+  "$ASADMIN" create-domain --nopassword --portbase "$base" "$name" >/dev/null
+  cp "$(postgres_driver)" "$PAYARA_HOME/glassfish/domains/$name/lib/"
+  "$ASADMIN" start-domain "$name" >/dev/null
+  local a=("$ASADMIN" --port "$admin")
+  "${a[@]}" create-jdbc-connection-pool \
+    --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
+    --steadypoolsize 2 --maxpoolsize 32 --isconnectvalidatereq true --validationmethod auto-commit \
+    --property "serverName=${PG_HOST:-127.0.0.1}:portNumber=${PG_PORT:-5432}:databaseName=$db:user=${PG_USER:-meridian}:password=${PG_PASSWORD:-meridian}" \
+    meridian-pool >/dev/null
+  "${a[@]}" create-jdbc-resource --connectionpoolid meridian-pool jdbc/meridian >/dev/null
+  # Roles are the groups Meridian's identity store returns.
+  "${a[@]}" set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true >/dev/null
+  "${a[@]}" set-config-property --source domain --propertyName meridian.admin.password \
+    --propertyValue "${MERIDIAN_ADMIN_PASSWORD:-meridian-admin}" >/dev/null
+  # The secret that encrypts signing keys belongs with the database, not the domain: keep it
+  # beside the database's name so a recreated domain can still use the keys.
+  "${a[@]}" set-config-property --source domain \
+    --propertyName meridian.keymanager.key-encryption-secret-file \
+    --propertyValue "$MERIDIAN_WORK/secrets/$db.key-encryption.secret" >/dev/null
+  for kv in ${MERIDIAN_EXTRA_CONFIG:-}; do
+    "${a[@]}" set-config-property --source domain --propertyName "${kv%%=*}" --propertyValue "${kv#*=}" >/dev/null
+  done
+  "$ASADMIN" stop-domain "$name" >/dev/null
+  "$ASADMIN" start-domain "$name" >/dev/null
+}
+
+domain_start() {
+  "$ASADMIN" start-domain "$1" >/dev/null
+}
+
+domain_stop() {
+  [ -x "$ASADMIN" ] || return 0
+  [ -d "$PAYARA_HOME/glassfish/domains/$1" ] || return 0
+  "$ASADMIN" stop-domain "$1" >/dev/null 2>&1 || true
+}
+
+# domain_deploy PORTBASE EAR: deploys (or redeploys) the EAR and waits until it answers.
+domain_deploy() {
+  local base="$1" ear="$2" admin=$(( $1 + 48 )) http=$(( $1 + 80 ))
+  log "Deploying $(basename "$ear")"
+  "$ASADMIN" --port "$admin" deploy --force=true --name meridian "$ear" >/dev/null \
+    || die "Deployment failed; see $PAYARA_HOME/glassfish/domains/*/logs/server.log"
+  wait_for_http "http://127.0.0.1:$http/store/oauth2/jwks" 200 120 \
+    || die "The EAR deployed but does not answer; see the domain's logs/server.log"
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The master datacenter's control plane on Payara Server: PostgreSQL database, domain, EAR.
+#
+#   scripts/master-domain.sh start [--name N] [--portbase P] [--db D] [--fresh] [--ear FILE]
+#   scripts/master-domain.sh deploy [--portbase P] [--ear FILE]   (redeploy into a running domain)
+#   scripts/master-domain.sh stop  [--name N]
+#
+# --fresh drops and recreates the database. HTTP listens on portbase+80, admin on portbase+48.
+source "$(dirname "$0")/lib/postgres.sh"
+source "$(dirname "$0")/lib/payara.sh"
+
+cmd="${1:-}"; shift || true
+name=meridian-master; base=10000; db=meridian; fresh=keep
+ear="$MERIDIAN_ROOT/ear/target/meridian.ear"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --name) name="$2"; shift 2 ;;
+    --portbase) base="$2"; shift 2 ;;
+    --db) db="$2"; shift 2 ;;
+    --fresh) fresh=fresh; shift ;;
+    --ear) ear="$2"; shift 2 ;;
+    *) die "unknown option $1" ;;
+  esac
+done
+
+case "$cmd" in
+  start)
+    ensure_build_tools
+    [ -f "$ear" ] || die "No EAR at $ear: build with 'mvn -DskipTests install' first"
+    ensure_postgres >/dev/null
+    ensure_database "$db" "$fresh"
+    ensure_payara
+    domain_create "$name" "$base" "$db"
+    domain_deploy "$base" "$ear"
+    log "Control plane up: http://127.0.0.1:$(( base + 80 ))/ (admin console port $(( base + 48 )))"
+    ;;
+  deploy)
+    domain_deploy "$base" "$ear"
+    ;;
+  stop)
+    domain_stop "$name"
+    ;;
+  *)
+    sed -n '2,8p' "$0"; exit 2 ;;
+esac

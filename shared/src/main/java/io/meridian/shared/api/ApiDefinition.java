@@ -1,0 +1,35 @@
+package io.meridian.shared.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The immutable definition of one API revision: everything a gateway needs to route to it.
+ *
+ * @param datacenterEndpoints per-datacenter overrides of the default endpoint, by datacenter id
+ */
+public record ApiDefinition(
+    String apiId,
+    String name,
+    String context,
+    String version,
+    String description,
+    List<String> tags,
+    String visibility,
+    String owner,
+    List<OperationDefinition> operations,
+    EndpointDefinition defaultEndpoint,
+    Map<String, EndpointDefinition> datacenterEndpoints) {
+
+  public ApiDefinition {
+    tags = List.copyOf(tags);
+    operations = List.copyOf(operations);
+    datacenterEndpoints = java.util.Collections.unmodifiableMap(new TreeMap<>(datacenterEndpoints));
+  }
+
+  /** The endpoint a gateway in the given datacenter uses: its override, else the default. */
+  public EndpointDefinition endpointFor(String datacenterId) {
+    return datacenterEndpoints.getOrDefault(datacenterId, defaultEndpoint);
+  }
+}

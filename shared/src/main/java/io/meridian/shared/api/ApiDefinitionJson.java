@@ -1,0 +1,113 @@
+package io.meridian.shared.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Canonical JSON of an {@link ApiDefinition}: keys in a fixed order, no insignificant white space,
+ * so that equal definitions give byte-equal documents and therefore equal hashes.
+ */
+public final class ApiDefinitionJson {
+
+  /** Version of this format; a reader refuses documents of a format it does not know. */
+  public static final int FORMAT = 1;
+
+  private ApiDefinitionJson() {}
+
+  public static String write(ApiDefinition d) {
+    JsonArrayBuilder operations = Json.createArrayBuilder();
+    for (OperationDefinition op : d.operations()) {
+      operations.add(
+          Json.createObjectBuilder()
+              .add("authRequired", op.authRequired())
+              .add("method", op.method())
+              .add("scopes", strings(op.scopes()))
+              .add("tier", op.tier())
+              .add("uriTemplate", op.uriTemplate()));
+    }
+    JsonObjectBuilder overrides = Json.createObjectBuilder();
+    new TreeMap<>(d.datacenterEndpoints()).forEach((dc, e) -> overrides.add(dc, endpoint(e)));
+    JsonObject doc =
+        Json.createObjectBuilder()
+            .add("apiId", d.apiId())
+            .add("context", d.context())
+            .add("datacenterEndpoints", overrides)
+            .add("defaultEndpoint", endpoint(d.defaultEndpoint()))
+            .add("description", d.description() == null ? "" : d.description())
+            .add("format", FORMAT)
+            .add("name", d.name())
+            .add("operations", operations)
+            .add("owner", d.owner())
+            .add("tags", strings(d.tags()))
+            .add("version", d.version())
+            .add("visibility", d.visibility())
+            .build();
+    return doc.toString();
+  }
+
+  public static ApiDefinition read(String json) {
+    JsonObject o;
+    try (var reader = Json.createReader(new StringReader(json))) {
+      o = reader.readObject();
+    }
+    int format = o.getInt("format");
+    if (format != FORMAT) {
+      throw new IllegalArgumentException("Unsupported API definition format " + format);
+    }
+    List<OperationDefinition> operations = new ArrayList<>();
+    for (JsonValue v : o.getJsonArray("operations")) {
+      JsonObject op = v.asJsonObject();
+      operations.add(
+          new OperationDefinition(
+              op.getString("method"),
+              op.getString("uriTemplate"),
+              op.getBoolean("authRequired"),
+              strings(op.getJsonArray("scopes")),
+              op.getString("tier")));
+    }
+    Map<String, EndpointDefinition> overrides = new LinkedHashMap<>();
+    o.getJsonObject("datacenterEndpoints")
+        .forEach((dc, e) -> overrides.put(dc, endpoint(e.asJsonObject())));
+    return new ApiDefinition(
+        o.getString("apiId"),
+        o.getString("name"),
+        o.getString("context"),
+        o.getString("version"),
+        o.getString("description"),
+        strings(o.getJsonArray("tags")),
+        o.getString("visibility"),
+        o.getString("owner"),
+        operations,
+        endpoint(o.getJsonObject("defaultEndpoint")),
+        overrides);
+  }
+
+  private static JsonObjectBuilder endpoint(EndpointDefinition e) {
+    return Json.createObjectBuilder().add("timeoutMillis", e.timeoutMillis()).add("url", e.url());
+  }
+
+  private static EndpointDefinition endpoint(JsonObject o) {
+    return new EndpointDefinition(o.getString("url"), o.getInt("timeoutMillis"));
+  }
+
+  private static JsonArrayBuilder strings(List<String> values) {
+    JsonArrayBuilder b = Json.createArrayBuilder();
+    values.forEach(b::add);
+    return b;
+  }
+
+  private static List<String> strings(JsonArray array) {
+    return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+  }
+}

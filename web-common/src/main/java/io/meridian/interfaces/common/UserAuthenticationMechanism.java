@@ -1,0 +1,80 @@
+package io.meridian.interfaces.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Authenticates users who send HTTP Basic credentials, through the application's identity store.
+ * Requests without credentials pass anonymously (resources decide with {@link RoleCheckFilter});
+ * wrong credentials are refused with 401 at once. Paths under {@code /oauth2/} are left alone:
+ * there, Basic credentials are an OAuth client's, checked by the key manager.
+ */
+@ApplicationScoped
+public class UserAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+  private static final String BASIC = "basic ";
+
+  @Inject IdentityStoreHandler identityStores;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/oauth2/")) {
+      return context.doNothing();
+    }
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+      return context.doNothing();
+    }
+    UsernamePasswordCredential credential = decode(header.substring(BASIC.length()).trim());
+    if (credential != null) {
+      CredentialValidationResult result = identityStores.validate(credential);
+      if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+        return context.notifyContainerAboutLogin(result);
+      }
+    }
+    refuse(response);
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  private static UsernamePasswordCredential decode(String encoded) {
+    try {
+      String pair = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+      int colon = pair.indexOf(':');
+      if (colon <= 0) {
+        return null;
+      }
+      return new UsernamePasswordCredential(pair.substring(0, colon), pair.substring(colon + 1));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static void refuse(HttpServletResponse response) {
+    try {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader("WWW-Authenticate", RoleCheckFilter.CHALLENGE);
+      response.setContentType(Problem.MEDIA_TYPE);
+      response.setCharacterEncoding("UTF-8");
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"urn:meridian:problem:invalid_credentials\",\"title\":\"Unauthorized\","
+                  + "\"status\":401,\"detail\":\"Wrong username or password\","
+                  + "\"code\":\"invalid_credentials\"}");
+    } catch (IOException e) {
+      // the client went away; nothing to tell it
+    }
+  }
+}

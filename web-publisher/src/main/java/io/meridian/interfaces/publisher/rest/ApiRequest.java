@@ -1,0 +1,15 @@
+package io.meridian.interfaces.publisher.rest;
+
+import io.meridian.interfaces.common.OperationView;
+import java.util.List;
+
+/** The body of creating or replacing an API. */
+public record ApiRequest(
+    String name,
+    String context,
+    String version,
+    String description,
+    List<String> tags,
+    String visibility,
+    List<OperationView> operations,
+    EndpointsView endpoints) {}

@@ -1,0 +1,23 @@
+package io.meridian.interfaces.publisher.rest;
+
+import io.meridian.interfaces.common.OperationView;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** An API as publishers see it. */
+public record ApiView(
+    String id,
+    String name,
+    String context,
+    String version,
+    String description,
+    List<String> tags,
+    String visibility,
+    String owner,
+    String state,
+    List<OperationView> operations,
+    EndpointsView endpoints,
+    int latestRevision,
+    boolean unpublishedChanges,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt) {}

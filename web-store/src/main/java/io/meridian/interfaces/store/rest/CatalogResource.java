@@ -1,0 +1,78 @@
+package io.meridian.interfaces.store.rest;
+
+import io.meridian.application.CatalogService;
+import io.meridian.domain.model.api.Api;
+import io.meridian.interfaces.common.Caller;
+import io.meridian.interfaces.common.OperationView;
+import io.meridian.interfaces.common.Page;
+import io.meridian.interfaces.common.TierView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+
+/**
+ * Published APIs, open to everyone; RESTRICTED ones only to signed-in developers. Backend endpoints
+ * are never shown to consumers.
+ */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CatalogResource {
+
+  @Inject CatalogService catalog;
+  @Context SecurityContext security;
+
+  public record CatalogApiView(
+      String id,
+      String name,
+      String context,
+      String version,
+      String description,
+      List<String> tags,
+      String state,
+      List<OperationView> operations) {
+    static CatalogApiView of(Api a) {
+      return new CatalogApiView(
+          a.id(),
+          a.name(),
+          a.context(),
+          a.version(),
+          a.description(),
+          a.tags(),
+          a.state().name(),
+          a.operations().stream().map(OperationView::of).toList());
+    }
+  }
+
+  @GET
+  @Path("apis")
+  public List<CatalogApiView> search(
+      @QueryParam("query") String query,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit) {
+    Page page = Page.of(offset, limit);
+    return catalog.search(query, Caller.isSignedIn(security), page.offset(), page.limit()).stream()
+        .map(CatalogApiView::of)
+        .toList();
+  }
+
+  @GET
+  @Path("apis/{id}")
+  public CatalogApiView get(@PathParam("id") String id) {
+    return CatalogApiView.of(catalog.get(id, Caller.isSignedIn(security)));
+  }
+
+  @GET
+  @Path("tiers")
+  public List<TierView> tiers() {
+    return catalog.tiers().stream().map(TierView::of).toList();
+  }
+}
