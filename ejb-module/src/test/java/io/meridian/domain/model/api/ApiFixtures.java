@@ -1,0 +1,38 @@
+package io.meridian.domain.model.api;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/** Valid APIs to start tests from. */
+public final class ApiFixtures {
+
+  public static final OffsetDateTime NOW =
+      OffsetDateTime.of(2026, 1, 1, 12, 0, 0, 0, ZoneOffset.UTC);
+
+  private ApiFixtures() {}
+
+  public static ApiSpec spec(String context, String description) {
+    return new ApiSpec(
+        "Pizza",
+        context,
+        "1.0",
+        description,
+        List.of("food"),
+        Visibility.PUBLIC,
+        List.of(
+            new Operation("GET", "/menu", false, List.of(), "Unlimited"),
+            new Operation("GET", "/orders/{id}", true, List.of("orders:read"), "Gold")),
+        new Endpoint("http://127.0.0.1:9000", 5000),
+        Map.of("dc-2", new Endpoint("http://10.1.0.5:9000", null)));
+  }
+
+  public static ApiSpec spec() {
+    return spec("/pizza", "Pizza orders");
+  }
+
+  public static Api api() {
+    return Api.create(spec(), "pat", NOW);
+  }
+}

@@ -1,0 +1,118 @@
+package io.meridian.domain.model.api;
+
+import static io.meridian.domain.model.api.ApiFixtures.NOW;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.meridian.domain.model.shared.DomainException;
+import io.meridian.shared.api.ApiDefinitionJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ApiLifecycleTest {
+
+  @ParameterizedTest(name = "{0} -> {1} allowed: {2}")
+  @CsvSource({
+    "CREATED, PUBLISHED, true",
+    "CREATED, DEPRECATED, false",
+    "CREATED, BLOCKED, false",
+    "CREATED, RETIRED, false",
+    "PUBLISHED, PUBLISHED, true",
+    "PUBLISHED, BLOCKED, true",
+    "PUBLISHED, DEPRECATED, true",
+    "PUBLISHED, RETIRED, false",
+    "PUBLISHED, CREATED, false",
+    "BLOCKED, PUBLISHED, true",
+    "BLOCKED, DEPRECATED, false",
+    "DEPRECATED, RETIRED, true",
+    "DEPRECATED, PUBLISHED, false",
+    "RETIRED, PUBLISHED, false",
+    "RETIRED, CREATED, false"
+  })
+  void allowsOnlyTheDocumentedTransitions(ApiState from, ApiState to, boolean allowed) {
+    assertEquals(allowed, from.canBecome(to));
+  }
+
+  @Test
+  void refusesAnIllegalTransitionWithAStableCode() {
+    Api api = ApiFixtures.api();
+    DomainException e =
+        assertThrows(DomainException.class, () -> api.transitionTo(ApiState.RETIRED, "pat", NOW));
+    assertEquals("illegal_lifecycle_transition", e.code());
+    assertEquals(DomainException.Kind.CONFLICT, e.kind());
+    assertEquals(ApiState.CREATED, api.state());
+  }
+
+  @Test
+  void firstPublicationFreezesRevisionOne() {
+    Api api = ApiFixtures.api();
+    ApiRevision r = api.transitionTo(ApiState.PUBLISHED, "pat", NOW).orElseThrow();
+    assertEquals(1, r.number());
+    assertEquals(ApiDefinitionJson.write(api.definition()), r.definition());
+    assertEquals(64, r.sha256().length());
+    assertFalse(api.hasUnpublishedChanges());
+  }
+
+  @Test
+  void editsMakeANewRevisionOnlyWhenPublishedAgain() {
+    Api api = ApiFixtures.api();
+    api.transitionTo(ApiState.PUBLISHED, "pat", NOW);
+    api.update(ApiFixtures.spec("/pizza", "Now with calzone"), NOW.plusMinutes(1));
+    assertTrue(api.hasUnpublishedChanges());
+    assertEquals(1, api.latestRevision());
+
+    ApiRevision r2 = api.transitionTo(ApiState.PUBLISHED, "pat", NOW).orElseThrow();
+    assertEquals(2, r2.number());
+    assertTrue(r2.definition().contains("Now with calzone"));
+  }
+
+  @Test
+  void republishingAnUnchangedApiFreezesNothing() {
+    Api api = ApiFixtures.api();
+    api.transitionTo(ApiState.PUBLISHED, "pat", NOW);
+    assertTrue(api.transitionTo(ApiState.PUBLISHED, "pat", NOW).isEmpty());
+    assertEquals(1, api.latestRevision());
+  }
+
+  @Test
+  void blockingAndUnblockingFreezeNoRevision() {
+    Api api = ApiFixtures.api();
+    api.transitionTo(ApiState.PUBLISHED, "pat", NOW);
+    assertTrue(api.transitionTo(ApiState.BLOCKED, "pat", NOW).isEmpty());
+    assertTrue(api.transitionTo(ApiState.PUBLISHED, "pat", NOW).isEmpty());
+    assertEquals(ApiState.PUBLISHED, api.state());
+  }
+
+  @Test
+  void contextAndVersionFreezeOncePublished() {
+    Api api = ApiFixtures.api();
+    api.update(ApiFixtures.spec("/pasta", ""), NOW);
+    assertEquals("/pasta", api.context());
+    api.transitionTo(ApiState.PUBLISHED, "pat", NOW);
+    DomainException e =
+        assertThrows(DomainException.class, () -> api.update(ApiFixtures.spec("/pizza", ""), NOW));
+    assertEquals("api_identity_frozen", e.code());
+  }
+
+  @Test
+  void retiredApisCannotBeEdited() {
+    Api api = ApiFixtures.api();
+    api.transitionTo(ApiState.PUBLISHED, "pat", NOW);
+    api.transitionTo(ApiState.DEPRECATED, "pat", NOW);
+    api.transitionTo(ApiState.RETIRED, "pat", NOW);
+    DomainException e =
+        assertThrows(DomainException.class, () -> api.update(ApiFixtures.spec(), NOW));
+    assertEquals("api_not_editable", e.code());
+    assertTrue(api.state().isDeletable());
+  }
+
+  @Test
+  void onlyPublishedApisTakeSubscriptions() {
+    for (ApiState s : ApiState.values()) {
+      assertEquals(s == ApiState.PUBLISHED, s.acceptsSubscriptions(), s.name());
+    }
+  }
+}
