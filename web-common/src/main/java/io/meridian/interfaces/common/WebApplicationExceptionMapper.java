@@ -2,6 +2,7 @@ package io.meridian.interfaces.common;
 
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -17,6 +18,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   @Override
   public Response toResponse(WebApplicationException e) {
     int status = e.getResponse().getStatus();
+    if (status == 400 && hasCause(e, NoContentException.class)) {
+      return Problem.response(Status.BAD_REQUEST, "missing_body", "This request needs a JSON body");
+    }
     if (status == 400 && hasCause(e, JsonbException.class)) {
       return JsonExceptionMapper.malformed();
     }

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The editable part of an API, validated as a whole: what a publisher creates or replaces.
+ * The editable part of an API, validated as a whole: what a publisher creates or replaces. The
+ * default endpoint is what publishers call the production endpoint.
  *
  * @param datacenterEndpoints per-datacenter endpoint overrides by datacenter id
  */
@@ -62,7 +63,7 @@ public record ApiSpec(
             "duplicate_operation", "operation " + op.key() + " is defined twice");
       }
     }
-    Require.present(defaultEndpoint, "endpoints.default");
+    Require.present(defaultEndpoint, "endpoints.production");
     datacenterEndpoints =
         datacenterEndpoints == null ? Map.of() : new TreeMap<>(datacenterEndpoints);
     for (String dc : datacenterEndpoints.keySet()) {

@@ -18,10 +18,7 @@ final class ApiAssembler {
   private ApiAssembler() {}
 
   static ApiSpec toSpec(ApiRequest r) {
-    EndpointsView endpoints = r.endpoints();
-    if (endpoints == null || endpoints.production() == null) {
-      throw DomainException.invalid("missing_field", "endpoints.production is required");
-    }
+    EndpointsView endpoints = r.endpoints() == null ? new EndpointsView(null, null) : r.endpoints();
     Map<String, Endpoint> overrides = new LinkedHashMap<>();
     if (endpoints.datacenters() != null) {
       endpoints.datacenters().forEach((dc, e) -> overrides.put(dc, endpoint(e, dc)));
@@ -38,7 +35,7 @@ final class ApiAssembler {
         r.tags(),
         r.visibility() == null ? null : Enums.parse(Visibility.class, r.visibility(), "visibility"),
         operations == null ? null : operations.stream().map(OperationView::toOperation).toList(),
-        endpoints.production().toEndpoint(),
+        endpoints.production() == null ? null : endpoints.production().toEndpoint(),
         overrides);
   }
 

@@ -1,0 +1,231 @@
+package io.meridian.systemtest;
+
+import static io.meridian.systemtest.Http.params;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole master flow as its users do it: a publisher creates and publishes an API; a developer
+ * signs up, creates an application, subscribes, gets keys, obtains tokens with every grant,
+ * introspects, revokes, and introspection then says inactive.
+ */
+class MasterFlowIT {
+
+  private static String basic(String id, String secret) {
+    return Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void publisherPublishesAndDeveloperObtainsAndRevokesTokens() throws Exception {
+    Http publisher = Fixtures.publisher();
+    String apiId = Fixtures.publishedApi(publisher);
+
+    // Publishing froze revision 1; an edit is not live until published again, which makes 2.
+    JsonObject api = publisher.get("/publisher/api/v1/apis/" + apiId).json();
+    assertEquals("PUBLISHED", api.getString("state"));
+    assertEquals(1, api.getInt("latestRevision"));
+    String context = api.getString("context");
+    Http.Reply edited =
+        publisher.put(
+            "/publisher/api/v1/apis/" + apiId, Fixtures.apiJson(context, "Now with calzone"));
+    assertEquals(200, edited.status(), edited.toString());
+    assertTrue(edited.json().getBoolean("unpublishedChanges"));
+    assertEquals(
+        2,
+        publisher
+            .post("/publisher/api/v1/apis/" + apiId + "/lifecycle", "{\"state\":\"PUBLISHED\"}")
+            .json()
+            .getInt("latestRevision"));
+    JsonObject revision2 = publisher.get("/publisher/api/v1/apis/" + apiId + "/revisions/2").json();
+    assertEquals(
+        "Now with calzone", revision2.getJsonObject("definition").getString("description"));
+    assertEquals(2, publisher.get("/publisher/api/v1/apis/" + apiId + "/revisions").array().size());
+    assertTrue(
+        publisher.get("/publisher/api/v1/apis/" + apiId + "/audit").body().contains("revision 2"));
+
+    // The developer finds it in the store, without backend endpoints.
+    String dev = Fixtures.signUp();
+    Http developer = Http.as(dev, Fixtures.PASSWORD);
+    assertEquals(dev, developer.get("/store/api/v1/me").json().getString("username"));
+    Http.Reply listed = Http.anonymous().get("/store/api/v1/apis?query=" + context.substring(1));
+    assertEquals(1, listed.array().size(), listed.toString());
+    assertFalse(listed.body().contains("127.0.0.1:9000"), "the store must not reveal backends");
+
+    String appId = Fixtures.application(developer);
+    Http.Reply subscribed =
+        developer.post(
+            "/store/api/v1/applications/" + appId + "/subscriptions",
+            "{\"apiId\":\"" + apiId + "\",\"tier\":\"Gold\"}");
+    assertEquals(201, subscribed.status(), subscribed.toString());
+    assertEquals("ACTIVE", subscribed.json().getString("state"));
+    assertEquals(
+        1, publisher.get("/publisher/api/v1/apis/" + apiId + "/subscriptions").array().size());
+
+    JsonObject keys = developer.post("/store/api/v1/applications/" + appId + "/keys").json();
+    String clientId = keys.getString("consumerKey");
+    String secret = keys.getString("consumerSecret");
+    assertFalse(
+        developer.get("/store/api/v1/applications/" + appId + "/keys").body().contains(secret),
+        "the secret is shown only once");
+
+    // client_credentials, with HTTP Basic client authentication and a scope of the API.
+    Http client = Http.anonymous();
+    Http.Reply cc =
+        client.form(
+            "/store/oauth2/token",
+            params(
+                "grant_type",
+                "client_credentials",
+                "client_id",
+                clientId,
+                "client_secret",
+                secret,
+                "scope",
+                "orders:read unknown:scope"));
+    assertEquals(200, cc.status(), cc.toString());
+    assertEquals("orders:read", cc.json().getString("scope"));
+    assertEquals("Bearer", cc.json().getString("token_type"));
+    assertFalse(cc.json().containsKey("refresh_token"));
+    assertEquals("no-store", cc.header("Cache-Control"));
+
+    // A gateway can verify the token with the published public keys alone.
+    SignedJWT jwt = SignedJWT.parse(cc.json().getString("access_token"));
+    JWKSet jwks = JWKSet.parse(client.get("/store/oauth2/jwks").body());
+    RSAKey key = (RSAKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
+    assertNotNull(key, "the token's kid is in the JWKS");
+    assertTrue(jwt.verify(new RSASSAVerifier(key)));
+    assertEquals("RS256", jwt.getHeader().getAlgorithm().getName());
+    assertEquals(clientId, jwt.getJWTClaimsSet().getStringClaim("client_id"));
+    assertEquals(appId, jwt.getJWTClaimsSet().getStringClaim("application_id"));
+    assertEquals(clientId, jwt.getJWTClaimsSet().getSubject());
+    assertNotNull(jwt.getJWTClaimsSet().getJWTID());
+    assertFalse(jwt.getJWTClaimsSet().getAudience().isEmpty());
+
+    // password grant, with the client authenticated by HTTP Basic.
+    Http basicClient = new BasicClient(clientId, secret).http();
+    Http.Reply pw =
+        basicClient.form(
+            "/store/oauth2/token",
+            params("grant_type", "password", "username", dev, "password", Fixtures.PASSWORD));
+    assertEquals(200, pw.status(), pw.toString());
+    String refresh = pw.json().getString("refresh_token");
+    assertEquals(
+        dev, SignedJWT.parse(pw.json().getString("access_token")).getJWTClaimsSet().getSubject());
+
+    // refresh_token grant rotates the refresh token: the old one no longer works.
+    Http.Reply refreshed =
+        basicClient.form(
+            "/store/oauth2/token", params("grant_type", "refresh_token", "refresh_token", refresh));
+    assertEquals(200, refreshed.status(), refreshed.toString());
+    assertNotEquals(refresh, refreshed.json().getString("refresh_token"));
+    Http.Reply reused =
+        basicClient.form(
+            "/store/oauth2/token", params("grant_type", "refresh_token", "refresh_token", refresh));
+    assertEquals(400, reused.status());
+    assertEquals("invalid_grant", reused.json().getString("error"));
+
+    // Introspect, revoke, introspect again.
+    String access = refreshed.json().getString("access_token");
+    JsonObject active =
+        basicClient.form("/store/oauth2/introspect", params("token", access)).json();
+    assertTrue(active.getBoolean("active"));
+    assertEquals(clientId, active.getString("client_id"));
+    assertEquals(dev, active.getString("username"));
+    assertEquals(200, basicClient.form("/store/oauth2/revoke", params("token", access)).status());
+    JsonObject inactive =
+        basicClient.form("/store/oauth2/introspect", params("token", access)).json();
+    assertFalse(inactive.getBoolean("active"));
+    assertEquals(1, inactive.size(), "an inactive token reveals nothing else");
+
+    // A refresh token can be revoked too.
+    String refresh2 = refreshed.json().getString("refresh_token");
+    assertTrue(
+        basicClient
+            .form("/store/oauth2/introspect", params("token", refresh2))
+            .json()
+            .getBoolean("active"));
+    basicClient.form("/store/oauth2/revoke", params("token", refresh2));
+    assertFalse(
+        basicClient
+            .form("/store/oauth2/introspect", params("token", refresh2))
+            .json()
+            .getBoolean("active"));
+
+    // Unsubscribing ends the subscription but keeps its history.
+    String subscriptionId = subscribed.json().getString("id");
+    Http.Reply ended =
+        developer.delete(
+            "/store/api/v1/applications/" + appId + "/subscriptions/" + subscriptionId);
+    assertEquals("UNSUBSCRIBED", ended.json().getString("state"));
+  }
+
+  /** An OAuth client that authenticates with HTTP Basic (RFC 6749 §2.3.1). */
+  private record BasicClient(String id, String secret) {
+    Http http() {
+      return Http.as(id, secret);
+    }
+  }
+
+  @Test
+  void regeneratingTheSecretLocksOutTheOldOne() {
+    String dev = Fixtures.signUp();
+    Http developer = Http.as(dev, Fixtures.PASSWORD);
+    String appId = Fixtures.application(developer);
+    JsonObject keys = developer.post("/store/api/v1/applications/" + appId + "/keys").json();
+    JsonObject regenerated =
+        developer.post("/store/api/v1/applications/" + appId + "/keys/secret").json();
+    assertEquals(keys.getString("consumerKey"), regenerated.getString("consumerKey"));
+    Http old = Http.as(keys.getString("consumerKey"), keys.getString("consumerSecret"));
+    Http fresh = Http.as(keys.getString("consumerKey"), regenerated.getString("consumerSecret"));
+    assertEquals(
+        401, old.form("/store/oauth2/token", params("grant_type", "client_credentials")).status());
+    assertEquals(
+        200,
+        fresh.form("/store/oauth2/token", params("grant_type", "client_credentials")).status());
+  }
+
+  @Test
+  void rotatedKeysKeepOlderTokensVerifiable() throws Exception {
+    String dev = Fixtures.signUp();
+    Http developer = Http.as(dev, Fixtures.PASSWORD);
+    String appId = Fixtures.application(developer);
+    JsonObject keys = developer.post("/store/api/v1/applications/" + appId + "/keys").json();
+    Http client = Http.as(keys.getString("consumerKey"), keys.getString("consumerSecret"));
+    String before =
+        client
+            .form("/store/oauth2/token", params("grant_type", "client_credentials"))
+            .json()
+            .getString("access_token");
+
+    Http.Reply rotated = Http.admin().post("/publisher/api/v1/signing-keys/rotate");
+    assertEquals(200, rotated.status(), rotated.toString());
+    String newKid = rotated.json().getString("kid");
+
+    String after =
+        client
+            .form("/store/oauth2/token", params("grant_type", "client_credentials"))
+            .json()
+            .getString("access_token");
+    assertEquals(newKid, SignedJWT.parse(after).getHeader().getKeyID());
+    JWKSet jwks = JWKSet.parse(Http.anonymous().get("/store/oauth2/jwks").body());
+    assertNotNull(jwks.getKeyByKeyId(SignedJWT.parse(before).getHeader().getKeyID()));
+    assertNotNull(jwks.getKeyByKeyId(newKid));
+    assertTrue(
+        client
+            .form("/store/oauth2/introspect", params("token", before))
+            .json()
+            .getBoolean("active"));
+  }
+}
