@@ -1,5 +1,6 @@
 package io.meridian.application.internal;
 
+import io.meridian.shared.token.TokenClaims;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -10,11 +11,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class KeyManagerSettings {
 
   @Inject
-  @ConfigProperty(name = "meridian.keymanager.issuer")
+  @ConfigProperty(name = "meridian.keymanager.issuer", defaultValue = TokenClaims.DEFAULT_ISSUER)
   String issuer;
 
   @Inject
-  @ConfigProperty(name = "meridian.keymanager.audience")
+  @ConfigProperty(
+      name = "meridian.keymanager.audience",
+      defaultValue = TokenClaims.DEFAULT_AUDIENCE)
   String audience;
 
   @Inject

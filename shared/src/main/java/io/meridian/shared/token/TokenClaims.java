@@ -15,6 +15,12 @@ public final class TokenClaims {
    */
   public static final Set<String> ALLOWED_ALGORITHMS = Set.of("RS256");
 
+  /** Default {@code iss} of the key manager and what gateways expect unless configured. */
+  public static final String DEFAULT_ISSUER = "https://meridian.local/oauth2";
+
+  /** Default {@code aud} of access tokens and what gateways expect unless configured. */
+  public static final String DEFAULT_AUDIENCE = "meridian-gateway";
+
   public static final String ISSUER = "iss";
   public static final String SUBJECT = "sub";
   public static final String AUDIENCE = "aud";

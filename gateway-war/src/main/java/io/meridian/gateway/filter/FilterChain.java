@@ -1,0 +1,43 @@
+package io.meridian.gateway.filter;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** The inbound filters in their order, sorted once when the chain is built. */
+public final class FilterChain {
+
+  private final GatewayFilter[] filters;
+
+  public FilterChain(List<GatewayFilter> filters) {
+    this.filters =
+        filters.stream()
+            .sorted(Comparator.comparingInt(GatewayFilter::order))
+            .toArray(GatewayFilter[]::new);
+  }
+
+  /** The standard chain of a gateway node. */
+  public static FilterChain standard(long maxUriLength, int maxHeaderBytes, long maxBodyBytes) {
+    return new FilterChain(
+        List.of(
+            new LimitsFilter(maxUriLength, maxHeaderBytes, maxBodyBytes),
+            new RouteFilter(),
+            new AuthenticationFilter(),
+            new RevocationFilter(),
+            new SubscriptionFilter(),
+            new ScopeFilter()));
+  }
+
+  /** Runs the filters until one refuses; returns its error, or null when all passed. */
+  public GatewayError run(Exchange exchange) {
+    for (GatewayFilter f : filters) {
+      if (f.apply(exchange) instanceof FilterResult.Reject r) {
+        return r.error();
+      }
+    }
+    return null;
+  }
+
+  public List<String> ids() {
+    return java.util.Arrays.stream(filters).map(GatewayFilter::id).toList();
+  }
+}

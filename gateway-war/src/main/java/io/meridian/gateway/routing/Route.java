@@ -1,0 +1,54 @@
+package io.meridian.gateway.routing;
+
+import io.meridian.shared.api.ApiDefinition;
+import io.meridian.shared.api.EndpointDefinition;
+import io.meridian.shared.api.OperationDefinition;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * A published API as the gateway routes it: one revision, with the backend endpoint of this
+ * gateway's datacenter and its operations sorted from most to least specific.
+ */
+public record Route(
+    String apiId,
+    String name,
+    String context,
+    String version,
+    int revision,
+    boolean blocked,
+    EndpointDefinition endpoint,
+    List<RouteOperation> operations) {
+
+  public Route {
+    operations =
+        operations.stream()
+            .sorted(
+                Comparator.comparing(RouteOperation::template, (a, b) -> a.compareSpecificity(b)))
+            .toList();
+  }
+
+  /** Compiles a published definition for the gateway of {@code datacenterId}. */
+  public static Route of(ApiDefinition d, int revision, boolean blocked, String datacenterId) {
+    List<RouteOperation> ops = d.operations().stream().map(Route::compile).toList();
+    return new Route(
+        d.apiId(),
+        d.name(),
+        d.context(),
+        d.version(),
+        revision,
+        blocked,
+        d.endpointFor(datacenterId),
+        ops);
+  }
+
+  private static RouteOperation compile(OperationDefinition o) {
+    return new RouteOperation(
+        o.method(),
+        new UriTemplate(o.uriTemplate()),
+        o.authRequired(),
+        new HashSet<>(o.scopes()),
+        o.tier());
+  }
+}

@@ -1,0 +1,88 @@
+package io.meridian.gateway.runtime;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Keeps the gateway's state current: polls the change log's sequence and, when it moved, reads the
+ * control plane again and swaps in a new snapshot. A failed read keeps the old snapshot serving and
+ * is retried on the next poll.
+ */
+@Singleton
+@Startup
+public class ChangeFollower {
+
+  private static final Logger LOG = Logger.getLogger(ChangeFollower.class.getName());
+
+  @Resource(lookup = GatewayDataSource.JNDI_NAME)
+  DataSource dataSource;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  @Inject GatewayRuntime runtime;
+  @Inject GatewaySettings settings;
+
+  private ControlPlaneSource source;
+  private StateBuilder builder;
+  private ScheduledFuture<?> task;
+  private boolean failing;
+
+  @PostConstruct
+  void start() {
+    source = new JdbcControlPlaneSource(dataSource);
+    builder =
+        new StateBuilder(
+            settings.datacenterId(),
+            settings.issuer(),
+            settings.audience(),
+            settings.clockSkewSeconds(),
+            Clock.systemUTC());
+    task =
+        scheduler.scheduleWithFixedDelay(
+            this::poll, 0, settings.pollMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (task != null) {
+      task.cancel(false);
+    }
+  }
+
+  void poll() {
+    try {
+      GatewayState current = runtime.state();
+      if (current != null && source.latestSequence() == current.sequence()) {
+        return;
+      }
+      GatewayState next = builder.build(source.read(), current);
+      runtime.replace(next);
+      if (failing || current == null) {
+        LOG.info(
+            () ->
+                "Gateway state at change "
+                    + next.sequence()
+                    + ": "
+                    + next.routes().size()
+                    + " APIs");
+      }
+      failing = false;
+    } catch (Exception e) {
+      if (!failing) {
+        LOG.log(Level.WARNING, "Cannot read the control plane; serving the last known state", e);
+      }
+      failing = true;
+    }
+  }
+}

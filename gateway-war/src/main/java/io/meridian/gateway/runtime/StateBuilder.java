@@ -1,0 +1,67 @@
+package io.meridian.gateway.runtime;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import io.meridian.gateway.routing.Route;
+import io.meridian.gateway.routing.RouteTable;
+import io.meridian.gateway.token.TokenVerifier;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/** Builds a new {@link GatewayState} from a read of the control plane. */
+public final class StateBuilder {
+
+  private static final Logger LOG = Logger.getLogger(StateBuilder.class.getName());
+
+  private final String datacenterId;
+  private final String issuer;
+  private final String audience;
+  private final long clockSkewSeconds;
+  private final Clock clock;
+
+  public StateBuilder(
+      String datacenterId, String issuer, String audience, long clockSkewSeconds, Clock clock) {
+    this.datacenterId = datacenterId;
+    this.issuer = issuer;
+    this.audience = audience;
+    this.clockSkewSeconds = clockSkewSeconds;
+    this.clock = clock;
+  }
+
+  /**
+   * The new state; the previous state's token verifier (and its cache) is kept when the keys did
+   * not change.
+   */
+  public GatewayState build(ControlPlaneSource.ControlPlaneData data, GatewayState previous) {
+    List<Route> routes = new ArrayList<>();
+    for (ControlPlaneSource.PublishedApi api : data.apis()) {
+      routes.add(Route.of(api.definition(), api.revision(), api.blocked(), datacenterId));
+    }
+    String fingerprint = String.join("\n", data.publicJwks());
+    TokenVerifier verifier;
+    if (previous != null && previous.keyFingerprint().equals(fingerprint)) {
+      verifier = previous.tokens();
+    } else {
+      List<RSAKey> keys = new ArrayList<>();
+      for (String jwk : data.publicJwks()) {
+        try {
+          keys.add(RSAKey.parse(jwk));
+        } catch (ParseException e) {
+          LOG.warning("Ignoring a signing key that is not an RSA JWK");
+        }
+      }
+      verifier = new TokenVerifier(keys, issuer, audience, clockSkewSeconds, clock);
+    }
+    Subscriptions subscriptions = new Subscriptions();
+    data.subscriptions().forEach(s -> subscriptions.put(s.applicationId(), s.apiId(), s.state()));
+    return new GatewayState(
+        data.sequence(),
+        new RouteTable(routes),
+        verifier,
+        fingerprint,
+        data.revokedTokenIds(),
+        subscriptions);
+  }
+}

@@ -1,0 +1,35 @@
+package io.meridian.gateway.runtime;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Subscription states by application and API, as the gateway checks them on every request. */
+public final class Subscriptions {
+
+  /** What a subscription check can find. */
+  public enum Status {
+    ACTIVE,
+    BLOCKED,
+    NONE
+  }
+
+  private final Map<String, Map<String, Status>> byApplication = new HashMap<>();
+
+  public void put(String applicationId, String apiId, String state) {
+    Status status =
+        switch (state) {
+          case "ACTIVE" -> Status.ACTIVE;
+          case "BLOCKED" -> Status.BLOCKED;
+          default -> Status.NONE;
+        };
+    byApplication.computeIfAbsent(applicationId, k -> new HashMap<>()).put(apiId, status);
+  }
+
+  public Status status(String applicationId, String apiId) {
+    Map<String, Status> apis = byApplication.get(applicationId);
+    if (apis == null) {
+      return Status.NONE;
+    }
+    return apis.getOrDefault(apiId, Status.NONE);
+  }
+}

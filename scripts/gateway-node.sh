@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# A gateway node on Payara Micro, serving published APIs at http://127.0.0.1:PORT/{context}/{version}/...
+#
+#   scripts/gateway-node.sh start [--name N] [--port P] [--db D] [--datacenter ID] [--cpus LIST]
+#   scripts/gateway-node.sh stop  [--name N]
+#
+# --db is the PostgreSQL database it reads (the master's, or a replica); --cpus pins the JVM with
+# taskset (benchmarks). Extra JVM options: MERIDIAN_GATEWAY_JAVA_OPTS. Logs: .work/gateways/N/server.log
+source "$(dirname "$0")/lib/postgres.sh"
+
+cmd="${1:-}"; shift || true
+name=gw1; port=8280; db=meridian; dc=dc-master; cpus=""
+war="$MERIDIAN_ROOT/gateway-war/target/gateway.war"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --name) name="$2"; shift 2 ;;
+    --port) port="$2"; shift 2 ;;
+    --db) db="$2"; shift 2 ;;
+    --datacenter) dc="$2"; shift 2 ;;
+    --cpus) cpus="$2"; shift 2 ;;
+    --war) war="$2"; shift 2 ;;
+    *) die "unknown option $1" ;;
+  esac
+done
+dir="$MERIDIAN_WORK/gateways/$name"
+micro="$MERIDIAN_WORK/payara-micro-$PAYARA_VERSION.jar"
+
+stop_node() {
+  if [ -f "$dir/pid" ]; then
+    local pid; pid=$(cat "$dir/pid")
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid"
+      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+    rm -f "$dir/pid"
+  fi
+}
+
+case "$cmd" in
+  start)
+    ensure_build_tools
+    [ -f "$war" ] || die "No gateway WAR at $war: build with 'mvn -DskipTests install' first"
+    if [ ! -f "$micro" ]; then
+      log "Installing Payara Micro $PAYARA_VERSION from Maven Central"
+      mvn_cmd -q dependency:copy -Dartifact="fish.payara.extras:payara-micro:$PAYARA_VERSION" \
+        -DoutputDirectory="$MERIDIAN_WORK" >/dev/null
+    fi
+    stop_node
+    rm -rf "$dir"; mkdir -p "$dir"
+    cp "$war" "$dir/ROOT.war"
+    pin=()
+    [ -n "$cpus" ] && pin=(taskset -c "$cpus")
+    log "Starting gateway $name on port $port (database $db, datacenter $dc)"
+    # shellcheck disable=SC2086
+    nohup "${pin[@]}" java ${MERIDIAN_GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC} \
+      -Dmeridian.gateway.db.url="jdbc:postgresql://${PG_HOST}:${PG_PORT}/$db" \
+      -Dmeridian.gateway.db.user="$PG_USER" -Dmeridian.gateway.db.password="$PG_PASSWORD" \
+      -Dmeridian.datacenter.id="$dc" \
+      -jar "$micro" --deploy "$dir/ROOT.war" --port "$port" --nocluster \
+      --clusterName "meridian-$name" --rootdir "$dir/root" \
+      > "$dir/server.log" 2>&1 &
+    echo $! > "$dir/pid"
+    for _ in $(seq 1 180); do
+      kill -0 "$(cat "$dir/pid")" 2>/dev/null \
+        || die "Gateway $name exited during startup; see $dir/server.log"
+      code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/-/health" || true)
+      [ "$code" = 200 ] && break
+      sleep 0.5
+    done
+    [ "$code" = 200 ] || { stop_node; die "Gateway $name did not become ready; see $dir/server.log"; }
+    log "Gateway $name up: http://127.0.0.1:$port/"
+    ;;
+  stop)
+    stop_node
+    ;;
+  *)
+    sed -n '2,9p' "$0"; exit 2 ;;
+esac
