@@ -1,0 +1,186 @@
+package io.meridian.gateway.filter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import io.meridian.gateway.routing.Route;
+import io.meridian.gateway.routing.RouteTable;
+import io.meridian.gateway.runtime.GatewayState;
+import io.meridian.gateway.runtime.Subscriptions;
+import io.meridian.gateway.token.TestTokens;
+import io.meridian.gateway.token.TokenVerifier;
+import io.meridian.shared.api.ApiDefinition;
+import io.meridian.shared.api.EndpointDefinition;
+import io.meridian.shared.api.OperationDefinition;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FilterChainTest {
+
+  private static final RSAKey KEY = TestTokens.KEY;
+  private static final Instant NOW = TestTokens.NOW;
+
+  private static ApiDefinition api(String id, String context) {
+    return new ApiDefinition(
+        id,
+        "n",
+        context,
+        "1.0",
+        "",
+        List.of(),
+        "PUBLIC",
+        "o",
+        List.of(
+            new OperationDefinition("GET", "/menu", false, List.of(), "Unlimited"),
+            new OperationDefinition("GET", "/orders/{id}", true, List.of("orders:read"), "Gold"),
+            new OperationDefinition(
+                "DELETE", "/orders/{id}", true, List.of("orders:admin"), "Gold")),
+        new EndpointDefinition("http://backend", 1000),
+        Map.of());
+  }
+
+  private final FilterChain chain = FilterChain.standard(100, 1000, 1000);
+
+  private GatewayState state(Set<String> revoked, String subscriptionState) {
+    Subscriptions subs = new Subscriptions();
+    if (subscriptionState != null) {
+      subs.put("app-1", "pizza", subscriptionState);
+    }
+    subs.put("app-1", "blocked-api", "ACTIVE");
+    return new GatewayState(
+        1,
+        new RouteTable(
+            List.of(
+                Route.of(api("pizza", "/pizza"), 1, false, "dc"),
+                Route.of(api("blocked-api", "/blocked"), 1, true, "dc"))),
+        new TokenVerifier(
+            List.of(KEY.toPublicJWK()),
+            TestTokens.ISS,
+            TestTokens.AUD,
+            30,
+            Clock.fixed(NOW, ZoneOffset.UTC)),
+        "fp",
+        revoked,
+        subs);
+  }
+
+  private static String token() {
+    return TestTokens.sign(TestTokens.claims().build(), KEY, "k1");
+  }
+
+  private static IncomingRequest get(String path, String authorization) {
+    return new IncomingRequest("GET", path, null, authorization, -1, 100);
+  }
+
+  private GatewayError run(GatewayState state, IncomingRequest request) {
+    return chain.run(new Exchange(request, state));
+  }
+
+  @Test
+  void runsTheFiltersInTheirOrder() {
+    assertEquals(
+        List.of("limits", "route", "authenticate", "revocation", "subscription", "scope"),
+        chain.ids());
+  }
+
+  @Test
+  void letsASubscribedApplicationThrough() {
+    assertNull(run(state(Set.of(), "ACTIVE"), get("/pizza/1.0/orders/7", "Bearer " + token())));
+  }
+
+  @Test
+  void operationsWithoutAuthNeedNoToken() {
+    assertNull(run(state(Set.of(), null), get("/pizza/1.0/menu", null)));
+  }
+
+  @Test
+  void aMissingTokenIs401WithABearerChallenge() {
+    GatewayError e = run(state(Set.of(), "ACTIVE"), get("/pizza/1.0/orders/7", null));
+    assertEquals(401, e.status());
+    assertEquals("missing_token", e.code());
+    assertEquals("Bearer realm=\"meridian\"", e.headers().get("WWW-Authenticate"));
+    assertEquals(
+        "missing_token",
+        run(state(Set.of(), "ACTIVE"), get("/pizza/1.0/orders/7", "Basic abc")).code());
+  }
+
+  @Test
+  void anInvalidTokenIs401InvalidToken() {
+    GatewayError e =
+        run(state(Set.of(), "ACTIVE"), get("/pizza/1.0/orders/7", "Bearer " + token() + "x"));
+    assertEquals(401, e.status());
+    assertTrue(e.headers().get("WWW-Authenticate").contains("error=\"invalid_token\""));
+  }
+
+  @Test
+  void aRevokedTokenIs401() {
+    GatewayError e =
+        run(state(Set.of("jti-1"), "ACTIVE"), get("/pizza/1.0/orders/7", "Bearer " + token()));
+    assertEquals(401, e.status());
+    assertEquals("invalid_token", e.code());
+  }
+
+  @Test
+  void unsubscribedOrBlockedSubscriptionsAre403() {
+    assertEquals(
+        "not_subscribed",
+        run(state(Set.of(), null), get("/pizza/1.0/orders/7", "Bearer " + token())).code());
+    assertEquals(
+        "not_subscribed",
+        run(state(Set.of(), "UNSUBSCRIBED"), get("/pizza/1.0/orders/7", "Bearer " + token()))
+            .code());
+    GatewayError blocked =
+        run(state(Set.of(), "BLOCKED"), get("/pizza/1.0/orders/7", "Bearer " + token()));
+    assertEquals(403, blocked.status());
+    assertEquals("subscription_blocked", blocked.code());
+  }
+
+  @Test
+  void aMissingScopeIs403InsufficientScope() {
+    GatewayError e =
+        run(
+            state(Set.of(), "ACTIVE"),
+            new IncomingRequest(
+                "DELETE", "/pizza/1.0/orders/7", null, "Bearer " + token(), -1, 100));
+    assertEquals(403, e.status());
+    assertEquals("insufficient_scope", e.code());
+    assertTrue(e.headers().get("WWW-Authenticate").contains("scope=\"orders:admin\""));
+  }
+
+  @Test
+  void aBlockedApiIs503ForEveryone() {
+    GatewayError e = run(state(Set.of(), "ACTIVE"), get("/blocked/1.0/menu", null));
+    assertEquals(503, e.status());
+    assertEquals("api_blocked", e.code());
+  }
+
+  @Test
+  void routingFailuresAre404And405() {
+    assertEquals("api_not_found", run(state(Set.of(), null), get("/none/1.0/x", null)).code());
+    assertEquals(
+        "resource_not_found", run(state(Set.of(), null), get("/pizza/1.0/nothing", null)).code());
+    GatewayError na =
+        run(
+            state(Set.of(), null),
+            new IncomingRequest("POST", "/pizza/1.0/menu", null, null, -1, 100));
+    assertEquals(405, na.status());
+    assertEquals("GET", na.headers().get("Allow"));
+  }
+
+  @Test
+  void limitsAre414431And413() {
+    GatewayState s = state(Set.of(), "ACTIVE");
+    assertEquals(414, run(s, get("/pizza/1.0/" + "a".repeat(200), null)).status());
+    assertEquals(
+        431, run(s, new IncomingRequest("GET", "/pizza/1.0/menu", null, null, -1, 5000)).status());
+    assertEquals(
+        413, run(s, new IncomingRequest("POST", "/pizza/1.0/menu", null, null, 5000, 10)).status());
+  }
+}
