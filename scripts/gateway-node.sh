@@ -49,6 +49,13 @@ case "$cmd" in
     stop_node
     rm -rf "$dir"; mkdir -p "$dir"
     cp "$war" "$dir/ROOT.war"
+    # HTTP/1.1 only: Grizzly's h2c upgrade path loses the servlet context ("No context found"),
+    # and the HTTP thread pool sized for a blocking proxy.
+    cat > "$dir/postboot.asadmin" <<ASADMIN
+set configs.config.server-config.network-config.protocols.protocol.http-listener.http.http2-enabled=false
+set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=${MERIDIAN_GATEWAY_THREADS:-256}
+set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=16
+ASADMIN
     pin=()
     [ -n "$cpus" ] && pin=(taskset -c "$cpus")
     log "Starting gateway $name on port $port (database $db, datacenter $dc)"
@@ -59,6 +66,7 @@ case "$cmd" in
       -Dmeridian.datacenter.id="$dc" \
       -jar "$micro" --deploy "$dir/ROOT.war" --port "$port" --nocluster \
       --clusterName "meridian-$name" --rootdir "$dir/root" \
+      --postbootcommandfile "$dir/postboot.asadmin" \
       > "$dir/server.log" 2>&1 &
     echo $! > "$dir/pid"
     for _ in $(seq 1 180); do

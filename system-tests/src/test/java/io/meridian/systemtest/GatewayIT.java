@@ -1,0 +1,254 @@
+package io.meridian.systemtest;
+
+import static io.meridian.systemtest.Http.params;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real master (EAR on Payara Server) + a gateway node on Payara Micro + a real backend: what
+ * API consumers see at the gateway, and how fast the master's changes reach it.
+ */
+class GatewayIT {
+
+  static final String GATEWAY =
+      System.getProperty("meridian.st.gateway.url", "http://127.0.0.1:21280");
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private static Backend backend;
+  private static Http publisher;
+  private static Http developer;
+  private static String context;
+  private static String apiId;
+  private static String appId;
+  private static String subscriptionId;
+  private static Http client;
+
+  @BeforeAll
+  static void publishSubscribeAndWaitForTheGateway() throws Exception {
+    backend = new Backend();
+    publisher = Fixtures.publisher();
+    context = "/" + Fixtures.unique("gw");
+    apiId = publish(context, backend.url(), 1000);
+    developer = Http.as(Fixtures.signUp(), Fixtures.PASSWORD);
+    appId = Fixtures.application(developer);
+    subscriptionId =
+        developer
+            .post(
+                "/store/api/v1/applications/" + appId + "/subscriptions",
+                "{\"apiId\":\"" + apiId + "\",\"tier\":\"Gold\"}")
+            .json()
+            .getString("id");
+    JsonObject keys = developer.post("/store/api/v1/applications/" + appId + "/keys").json();
+    client = Http.as(keys.getString("consumerKey"), keys.getString("consumerSecret"));
+    await(() -> call("GET", context + "/1.0/public", null), r -> r.statusCode() == 204, 10_000);
+  }
+
+  @AfterAll
+  static void stopBackend() {
+    backend.close();
+  }
+
+  private static String publish(String context, String url, int timeoutMillis) {
+    String body =
+        """
+        {"name":"Gateway test","context":"%s","version":"1.0",
+         "operations":[
+           {"method":"GET","uriTemplate":"/orders/{id}","scopes":["orders:read"],"tier":"Gold"},
+           {"method":"GET","uriTemplate":"/public","authRequired":false},
+           {"method":"GET","uriTemplate":"/slow","authRequired":false}],
+         "endpoints":{"production":{"url":"%s","timeoutMillis":%d}}}
+        """
+            .formatted(context, url, timeoutMillis);
+    Http.Reply created = publisher.post("/publisher/api/v1/apis", body);
+    assertEquals(201, created.status(), created.toString());
+    String id = created.json().getString("id");
+    assertEquals(
+        200,
+        publisher
+            .post("/publisher/api/v1/apis/" + id + "/lifecycle", "{\"state\":\"PUBLISHED\"}")
+            .status());
+    return id;
+  }
+
+  private static String token(Http oauthClient, String scope) {
+    Http.Reply r =
+        oauthClient.form(
+            "/store/oauth2/token", params("grant_type", "client_credentials", "scope", scope));
+    assertEquals(200, r.status(), r.toString());
+    return r.json().getString("access_token");
+  }
+
+  static HttpResponse<String> call(String method, String path, String token) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(GATEWAY + path))
+            .timeout(Duration.ofSeconds(20))
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    try {
+      return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Repeats a call until its response satisfies the condition; returns how long it took. */
+  static long await(
+      java.util.function.Supplier<HttpResponse<String>> call,
+      Predicate<HttpResponse<String>> done,
+      long timeoutMillis) {
+    long start = System.nanoTime();
+    HttpResponse<String> last = null;
+    while ((System.nanoTime() - start) / 1_000_000 < timeoutMillis) {
+      last = call.get();
+      if (done.test(last)) {
+        return (System.nanoTime() - start) / 1_000_000;
+      }
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new AssertionError(
+        "condition not met within "
+            + timeoutMillis
+            + " ms; last response "
+            + (last == null ? null : last.statusCode() + " " + last.body()));
+  }
+
+  private static String code(HttpResponse<String> r) {
+    return Json.object(r.body()).getString("code");
+  }
+
+  @Test
+  void proxiesToTheBackendWithItsBodyAndHeaders() {
+    String token = token(client, "orders:read");
+    HttpResponse<String> r = call("GET", context + "/1.0/orders/42?expand=items", token);
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("{\"order\":\"42\"}", r.body());
+    assertEquals("orders", r.headers().firstValue("X-Backend").orElse(null));
+    String requestId = r.headers().firstValue("X-Request-Id").orElseThrow();
+    Map<String, String> seen = backend.seen.get(requestId);
+    assertNotNull(seen, "the backend received the gateway's request id");
+    assertFalse(
+        seen.containsKey("authorization"), "the consumer's token must not reach the backend");
+    assertEquals("127.0.0.1", seen.get("x-forwarded-for"));
+    assertEquals("http", seen.get("x-forwarded-proto"));
+    assertEquals("expand=items", seen.get(":query"));
+    assertEquals("/orders/42", seen.get(":path"));
+  }
+
+  @Test
+  void operationsWithoutAuthNeedNoToken() {
+    HttpResponse<String> missing = call("GET", context + "/1.0/orders/1", null);
+    assertEquals(401, missing.statusCode());
+    assertTrue(missing.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+    assertEquals("missing_token", code(missing));
+  }
+
+  @Test
+  void anApplicationWithoutSubscriptionIs403() {
+    String otherApp = Fixtures.application(developer);
+    JsonObject keys = developer.post("/store/api/v1/applications/" + otherApp + "/keys").json();
+    Http other = Http.as(keys.getString("consumerKey"), keys.getString("consumerSecret"));
+    HttpResponse<String> r = call("GET", context + "/1.0/orders/1", token(other, ""));
+    assertEquals(403, r.statusCode(), r.body());
+    assertEquals("not_subscribed", code(r));
+  }
+
+  @Test
+  void unknownApiIs404AndAnInvalidTokenIs401() {
+    HttpResponse<String> r = call("GET", "/no-such-api/1.0/x", null);
+    assertEquals(404, r.statusCode());
+    assertEquals("api_not_found", code(r));
+    HttpResponse<String> bad = call("GET", context + "/1.0/orders/1", "not-a-jwt");
+    assertEquals(401, bad.statusCode());
+    assertEquals("invalid_token", code(bad));
+  }
+
+  @Test
+  void backendDownIs502AndSlowIs504() throws Exception {
+    String deadContext = "/" + Fixtures.unique("dead");
+    publish(deadContext, Backend.deadUrl(), 1000);
+    await(() -> call("GET", deadContext + "/1.0/public", null), r -> r.statusCode() == 502, 10_000);
+    HttpResponse<String> down = call("GET", deadContext + "/1.0/public", null);
+    assertEquals(502, down.statusCode(), down.body());
+    assertEquals("backend_unavailable", code(down));
+
+    HttpResponse<String> slow = call("GET", context + "/1.0/slow", null);
+    assertEquals(504, slow.statusCode(), slow.body());
+    assertEquals("backend_timeout", code(slow));
+  }
+
+  @Test
+  void blockingTheSubscriptionTakesEffectWithinASecond() {
+    String token = token(client, "orders:read");
+    assertEquals(200, call("GET", context + "/1.0/orders/7", token).statusCode());
+    Http.Reply blocked =
+        publisher.post(
+            "/publisher/api/v1/apis/" + apiId + "/subscriptions/" + subscriptionId + "/block");
+    assertEquals(200, blocked.status(), blocked.toString());
+    try {
+      long took =
+          await(
+              () -> call("GET", context + "/1.0/orders/7", token),
+              r -> r.statusCode() == 403,
+              5_000);
+      assertTrue(took < 1_500, "took " + took + " ms");
+      assertEquals("subscription_blocked", code(call("GET", context + "/1.0/orders/7", token)));
+    } finally {
+      publisher.post(
+          "/publisher/api/v1/apis/" + apiId + "/subscriptions/" + subscriptionId + "/unblock");
+    }
+    await(() -> call("GET", context + "/1.0/orders/7", token), r -> r.statusCode() == 200, 5_000);
+  }
+
+  @Test
+  void aRevokedTokenIsRefusedWithinASecond() {
+    String token = token(client, "orders:read");
+    await(() -> call("GET", context + "/1.0/orders/8", token), r -> r.statusCode() == 200, 5_000);
+    assertEquals(200, client.form("/store/oauth2/revoke", params("token", token)).status());
+    long took =
+        await(
+            () -> call("GET", context + "/1.0/orders/8", token), r -> r.statusCode() == 401, 5_000);
+    assertTrue(took < 1_500, "took " + took + " ms");
+  }
+
+  @Test
+  void aTokenWithoutTheOperationsScopeIs403() {
+    HttpResponse<String> r = call("GET", context + "/1.0/orders/9", token(client, ""));
+    assertEquals(403, r.statusCode(), r.body());
+    assertEquals("insufficient_scope", code(r));
+  }
+
+  /** JSON parsing of gateway responses. */
+  static final class Json {
+    static JsonObject object(String body) {
+      try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+        return reader.readObject();
+      }
+    }
+  }
+}
