@@ -135,6 +135,17 @@ class ErrorMatrixIT {
   }
 
   @Test
+  void aContextHasOneDefaultVersion() {
+    String context = "/" + Fixtures.unique("dflt");
+    String v1 =
+        Fixtures.apiJson(context, "one")
+            .replace("\"version\":\"1.0\"", "\"version\":\"1.0\",\"defaultVersion\":true");
+    assertEquals(201, publisher.post("/publisher/api/v1/apis", v1).status());
+    String v2 = v1.replace("\"version\":\"1.0\"", "\"version\":\"2.0\"");
+    problem(publisher.post("/publisher/api/v1/apis", v2), 409, "default_version_taken");
+  }
+
+  @Test
   void unknownIdsAndPathsAre404() {
     problem(publisher.get("/publisher/api/v1/apis/no-such-api"), 404, "api_not_found");
     problem(

@@ -67,7 +67,7 @@ class GatewayIT {
   private static String publish(String context, String url, int timeoutMillis) {
     String body =
         """
-        {"name":"Gateway test","context":"%s","version":"1.0",
+        {"name":"Gateway test","context":"%s","version":"1.0","defaultVersion":true,
          "operations":[
            {"method":"GET","uriTemplate":"/orders/{id}","scopes":["orders:read"],"tier":"Gold"},
            {"method":"GET","uriTemplate":"/public","authRequired":false},
@@ -161,7 +161,12 @@ class GatewayIT {
   }
 
   @Test
-  void operationsWithoutAuthNeedNoToken() {
+  void servesTheDefaultVersionWithoutTheVersionSegment() {
+    assertEquals(204, call("GET", context + "/public", null).statusCode());
+  }
+
+  @Test
+  void operationsThatNeedAuthRefuseAMissingToken() {
     HttpResponse<String> missing = call("GET", context + "/1.0/orders/1", null);
     assertEquals(401, missing.statusCode());
     assertTrue(missing.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));

@@ -37,6 +37,7 @@ public class DefaultApiService implements ApiService {
   public Api create(ApiSpec spec, String actor) {
     checkTiers(spec);
     checkUnique(spec, null);
+    checkDefaultVersion(spec, null);
     Api api = Api.create(spec, actor, time.now());
     apis.add(api);
     changes.audit(API, api.id(), "created", actor, api.context() + " " + api.version());
@@ -48,6 +49,7 @@ public class DefaultApiService implements ApiService {
     Api api = get(apiId);
     checkTiers(spec);
     checkUnique(spec, apiId);
+    checkDefaultVersion(spec, apiId);
     api.update(spec, time.now());
     changes.audit(API, apiId, "updated", actor, "");
     return api;
@@ -161,6 +163,25 @@ public class DefaultApiService implements ApiService {
         throw DomainException.invalid("unknown_tier", "There is no tier named " + tier);
       }
     }
+  }
+
+  private void checkDefaultVersion(ApiSpec spec, String selfId) {
+    if (!spec.defaultVersion()) {
+      return;
+    }
+    apis.findDefaultVersions(spec.context()).stream()
+        .filter(other -> !other.id().equals(selfId))
+        .findFirst()
+        .ifPresent(
+            other -> {
+              throw DomainException.conflict(
+                  "default_version_taken",
+                  "Version "
+                      + other.version()
+                      + " is already the default of "
+                      + spec.context()
+                      + "; unmark it first");
+            });
   }
 
   private void checkUnique(ApiSpec spec, String selfId) {

@@ -15,6 +15,9 @@ public final class BackendFailure {
   private BackendFailure() {}
 
   public static GatewayError of(IOException e) {
+    if (e instanceof BodyTooLargeException) {
+      return GatewayError.of(413, "body_too_large", e.getMessage());
+    }
     if (e instanceof SocketTimeoutException
         || e instanceof ConnectTimeoutException
         || e instanceof InterruptedIOException) {

@@ -16,10 +16,20 @@ public final class RouteTable {
   static final int MAX_CONTEXT_SEGMENTS = 4;
 
   private final Map<String, Route> byContextAndVersion = new HashMap<>();
+  private final Map<String, Route> defaultByContext = new HashMap<>();
 
+  /**
+   * A table of these routes. Should two published revisions both claim to be their context's
+   * default version (the master refuses this, but a stale revision can linger), the highest version
+   * string wins, so every node picks the same one.
+   */
   public RouteTable(Collection<Route> routes) {
     for (Route r : routes) {
       byContextAndVersion.put(key(r.context(), r.version()), r);
+      if (r.defaultVersion()) {
+        defaultByContext.merge(
+            r.context(), r, (a, b) -> a.version().compareTo(b.version()) >= 0 ? a : b);
+      }
     }
   }
 
@@ -52,6 +62,14 @@ public final class RouteTable {
             segments.subList(k + 1, segments.size()),
             rawPath,
             context.length() + 1 + segments.get(k).length());
+      }
+    }
+    for (int k = Math.min(MAX_CONTEXT_SEGMENTS, segments.size()); k >= 1; k--) {
+      String context = "/" + String.join("/", segments.subList(0, k));
+      Route route = defaultByContext.get(context);
+      if (route != null) {
+        return matchOperation(
+            route, method, segments.subList(k, segments.size()), rawPath, context.length());
       }
     }
     return new RouteMatch.NoApi();

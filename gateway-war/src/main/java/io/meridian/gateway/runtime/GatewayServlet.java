@@ -7,14 +7,16 @@ import io.meridian.gateway.filter.IncomingRequest;
 import io.meridian.gateway.proxy.BackendClient;
 import io.meridian.gateway.proxy.BackendFailure;
 import io.meridian.gateway.proxy.HopByHop;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Enumeration;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,20 +33,31 @@ public class GatewayServlet extends HttpServlet {
   @Inject GatewayRuntime runtime;
   @Inject GatewaySettings settings;
 
+  @Resource ManagedThreadFactory threads;
+
   private transient FilterChain chain;
   private transient BackendClient backend;
+  private transient AccessLog accessLog;
 
   @Override
   public void init() {
     chain =
         FilterChain.standard(
             settings.maxUriLength(), settings.maxHeaderBytes(), settings.maxBodyBytes());
-    backend = new BackendClient(settings.maxConnections(), settings.connectTimeoutMillis());
+    backend =
+        new BackendClient(
+            settings.maxConnections(), settings.connectTimeoutMillis(), settings.maxBodyBytes());
+    if (settings.accessLog()) {
+      accessLog = new AccessLog(Path.of(settings.accessLogFile()), threads);
+    }
     LOG.info(() -> "Gateway filter chain: " + chain.ids());
   }
 
   @Override
   public void destroy() {
+    if (accessLog != null) {
+      accessLog.close();
+    }
     try {
       backend.close();
     } catch (IOException e) {
@@ -58,7 +71,7 @@ public class GatewayServlet extends HttpServlet {
     long start = System.nanoTime();
     String requestId = HopByHop.acceptableRequestId(request.getHeader("X-Request-Id"));
     if (requestId == null) {
-      requestId = UUID.randomUUID().toString();
+      requestId = RequestIds.next();
     }
     response.setHeader("X-Request-Id", requestId);
     GatewayState state = runtime.state();
@@ -86,8 +99,8 @@ public class GatewayServlet extends HttpServlet {
     } else {
       proxy(request, response, exchange, requestId);
     }
-    if (settings.accessLog()) {
-      AccessLog.log(exchange, request.getMethod(), requestId, response.getStatus(), start);
+    if (accessLog != null) {
+      accessLog.log(exchange, request.getMethod(), requestId, response.getStatus(), start);
     }
   }
 

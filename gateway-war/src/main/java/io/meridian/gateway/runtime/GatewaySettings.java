@@ -95,6 +95,14 @@ public class GatewaySettings {
     return maxConnections;
   }
 
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.access-log.file", defaultValue = "meridian-access.log")
+  String accessLogFile;
+
+  public String accessLogFile() {
+    return accessLogFile;
+  }
+
   public boolean accessLog() {
     return accessLog;
   }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -16,6 +18,8 @@ import javax.sql.DataSource;
  * the sequence and the data belong to the same snapshot.
  */
 public final class JdbcControlPlaneSource implements ControlPlaneSource {
+
+  private static final Logger LOG = Logger.getLogger(JdbcControlPlaneSource.class.getName());
 
   private final DataSource dataSource;
 
@@ -73,11 +77,16 @@ public final class JdbcControlPlaneSource implements ControlPlaneSource {
                     + " WHERE a.state IN ('PUBLISHED', 'BLOCKED', 'DEPRECATED')");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
-        out.add(
-            new PublishedApi(
-                ApiDefinitionJson.read(rs.getString(3)),
-                rs.getInt(2),
-                "BLOCKED".equals(rs.getString(1))));
+        try {
+          out.add(
+              new PublishedApi(
+                  ApiDefinitionJson.read(rs.getString(3)),
+                  rs.getInt(2),
+                  "BLOCKED".equals(rs.getString(1))));
+        } catch (RuntimeException e) {
+          // One unreadable revision must not take every other API down with it.
+          LOG.log(Level.WARNING, "Skipping an API revision the gateway cannot read", e);
+        }
       }
     }
     return out;

@@ -33,6 +33,7 @@ class FilterChainTest {
         "n",
         context,
         "1.0",
+        false,
         "",
         List.of(),
         "PUBLIC",

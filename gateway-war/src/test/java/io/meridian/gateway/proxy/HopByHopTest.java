@@ -32,6 +32,16 @@ class HopByHopTest {
   }
 
   @Test
+  void capsAStreamedBodyOfUndeclaredLength() throws IOException {
+    LimitedInputStream in =
+        new LimitedInputStream(new java.io.ByteArrayInputStream(new byte[100]), 64);
+    byte[] buffer = new byte[50];
+    assertEquals(50, in.read(buffer));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        BodyTooLargeException.class, () -> in.read(buffer));
+  }
+
+  @Test
   void keepsOnlySaneRequestIds() {
     assertEquals("abc-123", HopByHop.acceptableRequestId("abc-123"));
     assertNull(HopByHop.acceptableRequestId("abc\r\nInjected: 1"));
@@ -43,5 +53,6 @@ class HopByHopTest {
     assertEquals(504, BackendFailure.of(new SocketTimeoutException()).status());
     assertEquals(502, BackendFailure.of(new ConnectException()).status());
     assertEquals(502, BackendFailure.of(new IOException()).status());
+    assertEquals(413, BackendFailure.of(new BodyTooLargeException(10)).status());
   }
 }

@@ -15,11 +15,21 @@ import org.junit.jupiter.api.Test;
 class RouteTableTest {
 
   static ApiDefinition api(String id, String context, String version, OperationDefinition... ops) {
+    return api(id, context, version, false, ops);
+  }
+
+  static ApiDefinition api(
+      String id,
+      String context,
+      String version,
+      boolean defaultVersion,
+      OperationDefinition... ops) {
     return new ApiDefinition(
         id,
         "n",
         context,
         version,
+        defaultVersion,
         "",
         List.of(),
         "PUBLIC",
@@ -49,7 +59,9 @@ class RouteTableTest {
                   1,
                   false,
                   "dc-eu"),
-              Route.of(api("shop", "/shop/eu", "v2", op("GET", "/items")), 1, false, "dc-us")));
+              Route.of(api("shop", "/shop/eu", "v2", op("GET", "/items")), 1, false, "dc-us"),
+              Route.of(
+                  api("shop-v1", "/shop/eu", "v1", true, op("GET", "/items")), 1, false, "dc-us")));
 
   private RouteMatch.Found found(String method, String path) {
     return assertInstanceOf(RouteMatch.Found.class, table.match(method, path));
@@ -111,6 +123,15 @@ class RouteTableTest {
   void choosesTheEndpointOfItsDatacenter() {
     assertEquals("http://eu", found("GET", "/pizza/1.0/orders/1").route().endpoint().url());
     assertEquals("http://default", found("GET", "/shop/eu/v2/items").route().endpoint().url());
+  }
+
+  @Test
+  void servesTheDefaultVersionWithoutItsVersionSegment() {
+    RouteMatch.Found f = found("GET", "/shop/eu/items");
+    assertEquals("shop-v1", f.route().apiId());
+    assertEquals("/items", f.backendPath());
+    assertEquals("shop", found("GET", "/shop/eu/v2/items").route().apiId());
+    assertInstanceOf(RouteMatch.NoApi.class, table.match("GET", "/pizza/orders/1"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.meridian.shared.api;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,6 +8,7 @@ import java.util.TreeMap;
 /**
  * The immutable definition of one API revision: everything a gateway needs to route to it.
  *
+ * @param defaultVersion whether gateways also serve this API without the version segment
  * @param datacenterEndpoints per-datacenter overrides of the default endpoint, by datacenter id
  */
 public record ApiDefinition(
@@ -14,6 +16,7 @@ public record ApiDefinition(
     String name,
     String context,
     String version,
+    boolean defaultVersion,
     String description,
     List<String> tags,
     String visibility,
@@ -25,7 +28,7 @@ public record ApiDefinition(
   public ApiDefinition {
     tags = List.copyOf(tags);
     operations = List.copyOf(operations);
-    datacenterEndpoints = java.util.Collections.unmodifiableMap(new TreeMap<>(datacenterEndpoints));
+    datacenterEndpoints = Collections.unmodifiableMap(new TreeMap<>(datacenterEndpoints));
   }
 
   /** The endpoint a gateway in the given datacenter uses: its override, else the default. */

@@ -44,6 +44,7 @@ public final class ApiDefinitionJson {
             .add("context", d.context())
             .add("datacenterEndpoints", overrides)
             .add("defaultEndpoint", endpoint(d.defaultEndpoint()))
+            .add("defaultVersion", d.defaultVersion())
             .add("description", d.description() == null ? "" : d.description())
             .add("format", FORMAT)
             .add("name", d.name())
@@ -84,6 +85,7 @@ public final class ApiDefinitionJson {
         o.getString("name"),
         o.getString("context"),
         o.getString("version"),
+        o.getBoolean("defaultVersion", false),
         o.getString("description"),
         strings(o.getJsonArray("tags")),
         o.getString("visibility"),

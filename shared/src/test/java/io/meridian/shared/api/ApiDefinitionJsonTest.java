@@ -16,6 +16,7 @@ class ApiDefinitionJsonTest {
         "Pizza",
         "/pizza",
         "1.0",
+        true,
         "Orders pizza",
         List.of("food"),
         "PUBLIC",

@@ -53,6 +53,9 @@ public class Api {
   @Column(name = "version", nullable = false, length = 32)
   private String version;
 
+  @Column(name = "default_version", nullable = false)
+  private boolean defaultVersion;
+
   @Column(name = "description", nullable = false, length = 4000)
   private String description;
 
@@ -139,6 +142,7 @@ public class Api {
     this.name = spec.name();
     this.context = spec.context();
     this.version = spec.version();
+    this.defaultVersion = spec.defaultVersion();
     this.description = spec.description();
     this.tags = new ArrayList<>(spec.tags());
     this.visibility = spec.visibility();
@@ -188,6 +192,7 @@ public class Api {
         name,
         context,
         version,
+        defaultVersion,
         description,
         tags,
         visibility.name(),
@@ -215,6 +220,10 @@ public class Api {
 
   public String version() {
     return version;
+  }
+
+  public boolean isDefaultVersion() {
+    return defaultVersion;
   }
 
   public String description() {

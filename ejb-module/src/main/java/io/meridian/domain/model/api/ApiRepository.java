@@ -10,6 +10,9 @@ public interface ApiRepository {
 
   Optional<Api> findByContextAndVersion(String context, String version);
 
+  /** APIs of a context marked as its default version. */
+  List<Api> findDefaultVersions(String context);
+
   /**
    * APIs whose name, context, description or tags contain {@code query} (case-insensitive), in any
    * of {@code states} (all states when empty), ordered by name, then version.

@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
  * The editable part of an API, validated as a whole: what a publisher creates or replaces. The
  * default endpoint is what publishers call the production endpoint.
  *
+ * @param defaultVersion whether gateways also serve it without the version segment
  * @param datacenterEndpoints per-datacenter endpoint overrides by datacenter id
  */
 public record ApiSpec(
     String name,
     String context,
     String version,
+    boolean defaultVersion,
     String description,
     List<String> tags,
     Visibility visibility,

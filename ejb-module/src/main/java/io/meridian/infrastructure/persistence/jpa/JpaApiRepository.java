@@ -43,6 +43,14 @@ public class JpaApiRepository implements ApiRepository {
   }
 
   @Override
+  public List<Api> findDefaultVersions(String context) {
+    return em.createQuery(
+            "SELECT a FROM Api a WHERE a.context = :context AND a.defaultVersion = true", Api.class)
+        .setParameter("context", context)
+        .getResultList();
+  }
+
+  @Override
   public List<Api> search(String query, Set<ApiState> states, int offset, int limit) {
     String q = query == null ? "" : query.toLowerCase(Locale.ROOT).strip();
     // Enum names are constants, so inlining them is safe; the user's text stays a parameter.

@@ -18,6 +18,7 @@ public final class ApiFixtures {
         "Pizza",
         context,
         "1.0",
+        false,
         description,
         List.of("food"),
         Visibility.PUBLIC,

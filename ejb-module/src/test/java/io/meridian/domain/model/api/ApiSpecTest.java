@@ -62,10 +62,10 @@ class ApiSpecTest {
     Endpoint e = new Endpoint("http://b", null);
     assertEquals(
         "duplicate_operation",
-        code(() -> new ApiSpec("n", "/p", "1", null, null, null, List.of(a, a), e, null)));
+        code(() -> new ApiSpec("n", "/p", "1", false, null, null, null, List.of(a, a), e, null)));
     assertEquals(
         "missing_field",
-        code(() -> new ApiSpec("n", "/p", "1", null, null, null, List.of(), e, null)));
+        code(() -> new ApiSpec("n", "/p", "1", false, null, null, null, List.of(), e, null)));
   }
 
   @Test
@@ -74,19 +74,21 @@ class ApiSpecTest {
     Endpoint e = new Endpoint("http://b", null);
     assertEquals(
         "invalid_context",
-        code(() -> new ApiSpec("n", "pizza", "1", null, null, null, List.of(a), e, null)));
+        code(() -> new ApiSpec("n", "pizza", "1", false, null, null, null, List.of(a), e, null)));
     assertEquals(
         "invalid_version",
-        code(() -> new ApiSpec("n", "/p", "1 0", null, null, null, List.of(a), e, null)));
+        code(() -> new ApiSpec("n", "/p", "1 0", false, null, null, null, List.of(a), e, null)));
     assertEquals("invalid_endpoint_url", code(() -> new Endpoint("ftp://x", null)));
     assertEquals("invalid_endpoint_url", code(() -> new Endpoint("not a url", null)));
     assertEquals("invalid_timeout", code(() -> new Endpoint("http://x", 0)));
     assertEquals(
         "invalid_datacenter",
         code(
-            () -> new ApiSpec("n", "/p", "1", null, null, null, List.of(a), e, Map.of("DC 2", e))));
+            () ->
+                new ApiSpec(
+                    "n", "/p", "1", false, null, null, null, List.of(a), e, Map.of("DC 2", e))));
     assertEquals(
         "missing_field",
-        code(() -> new ApiSpec(" ", "/p", "1", null, null, null, List.of(a), e, null)));
+        code(() -> new ApiSpec(" ", "/p", "1", false, null, null, null, List.of(a), e, null)));
   }
 }

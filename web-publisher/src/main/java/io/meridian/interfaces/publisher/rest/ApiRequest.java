@@ -8,6 +8,7 @@ public record ApiRequest(
     String name,
     String context,
     String version,
+    Boolean defaultVersion,
     String description,
     List<String> tags,
     String visibility,

@@ -10,6 +10,7 @@ public record ApiView(
     String name,
     String context,
     String version,
+    boolean defaultVersion,
     String description,
     List<String> tags,
     String visibility,
