@@ -26,25 +26,42 @@ public final class HopByHop {
 
   private HopByHop() {}
 
-  /** Header names (lower case) not to forward, given the message's {@code Connection} value. */
+  private static final Set<String> REQUEST;
+  private static final Set<String> RESPONSE = ALWAYS;
+
+  static {
+    Set<String> request = new TreeSet<>(ALWAYS);
+    request.addAll(
+        Set.of(
+            "authorization",
+            "x-forwarded-for",
+            "x-forwarded-proto",
+            "x-forwarded-host",
+            "x-request-id"));
+    REQUEST = Set.copyOf(request);
+  }
+
+  /**
+   * Header names (lower case) not to forward, given the message's {@code Connection} value. The
+   * common case — no Connection header, or only {@code keep-alive}/{@code close} — allocates
+   * nothing.
+   */
   public static Set<String> excluded(String connectionHeader, boolean request) {
-    Set<String> out = new TreeSet<>(ALWAYS);
-    if (request) {
-      out.add("authorization");
-      out.add("x-forwarded-for");
-      out.add("x-forwarded-proto");
-      out.add("x-forwarded-host");
-      out.add("x-request-id");
+    Set<String> base = request ? REQUEST : RESPONSE;
+    if (connectionHeader == null || connectionHeader.isEmpty()) {
+      return base;
     }
-    if (connectionHeader != null) {
-      for (String token : connectionHeader.split(",")) {
-        String t = token.trim().toLowerCase(Locale.ROOT);
-        if (!t.isEmpty()) {
-          out.add(t);
+    Set<String> out = null;
+    for (String token : connectionHeader.split(",")) {
+      String t = token.trim().toLowerCase(Locale.ROOT);
+      if (!t.isEmpty() && !base.contains(t) && !t.equals("close")) {
+        if (out == null) {
+          out = new TreeSet<>(base);
         }
+        out.add(t);
       }
     }
-    return out;
+    return out == null ? base : out;
   }
 
   /** A previous hop's X-Forwarded-For with this client appended. */
