@@ -242,6 +242,20 @@ class GatewayIT {
   }
 
   @Test
+  void oversizedUrisAndHeadersGetTheGatewaysOwnErrors() throws Exception {
+    HttpResponse<String> uri = call("GET", context + "/1.0/orders/" + "a".repeat(9_000), null);
+    assertEquals(414, uri.statusCode(), uri.body());
+    assertEquals("uri_too_long", code(uri));
+    HttpRequest big =
+        HttpRequest.newBuilder(URI.create(GATEWAY + context + "/1.0/public"))
+            .header("X-Big", "a".repeat(20_000))
+            .build();
+    HttpResponse<String> headers = CLIENT.send(big, HttpResponse.BodyHandlers.ofString());
+    assertEquals(431, headers.statusCode(), headers.body());
+    assertEquals("headers_too_large", code(headers));
+  }
+
+  @Test
   void aTokenWithoutTheOperationsScopeIs403() {
     HttpResponse<String> r = call("GET", context + "/1.0/orders/9", token(client, ""));
     assertEquals(403, r.statusCode(), r.body());
