@@ -32,11 +32,11 @@ Meridian master datacenter is up.
   Payara console  http://127.0.0.1:$(( base + 48 ))/        (domain meridian-master)
   Gateway         $G/{context}/{version}/...      (Payara Micro node gw1; health $G/-/health)
 
-Try it:
+Try it (the demo API's backend is the store's own public tiers resource):
   # publish an API
   curl -u admin:$MERIDIAN_ADMIN_PASSWORD -H 'Content-Type: application/json' $H/publisher/api/v1/apis \\
-    -d '{"name":"Pizza","context":"/pizza","version":"1.0","operations":[{"method":"GET","uriTemplate":"/menu"}],
-         "endpoints":{"production":{"url":"http://127.0.0.1:9000"}}}'
+    -d '{"name":"Demo","context":"/demo","version":"1.0","operations":[{"method":"GET","uriTemplate":"/tiers"}],
+         "endpoints":{"production":{"url":"$H/store/api/v1"}}}'
   curl -u admin:$MERIDIAN_ADMIN_PASSWORD -H 'Content-Type: application/json' \\
     $H/publisher/api/v1/apis/<id>/lifecycle -d '{"state":"PUBLISHED"}'
   # sign up, create an application, subscribe, get keys and a token
@@ -46,8 +46,8 @@ Try it:
     -d '{"apiId":"<id>","tier":"Gold"}'
   curl -u dev1:dev1-password -X POST $H/store/api/v1/applications/<app>/keys
   curl -u <consumerKey>:<consumerSecret> -d grant_type=client_credentials $H/store/oauth2/token
-  # call the API through the gateway (it proxies to the endpoint you published)
-  curl -H "Authorization: Bearer <access_token>" $G/pizza/1.0/menu
+  # call the API through the gateway (a second or so after subscribing)
+  curl -H "Authorization: Bearer <access_token>" $G/demo/1.0/tiers
 
 Stop it with: scripts/down.sh
 INFO
