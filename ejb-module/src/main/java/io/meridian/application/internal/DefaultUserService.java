@@ -10,6 +10,7 @@ import io.meridian.infrastructure.security.CredentialVerifier;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,9 +57,7 @@ public class DefaultUserService implements UserService {
 
   @Override
   public Optional<User> find(String username) {
-    return username == null
-        ? Optional.empty()
-        : users.find(username.toLowerCase(java.util.Locale.ROOT));
+    return username == null ? Optional.empty() : users.find(username.toLowerCase(Locale.ROOT));
   }
 
   @Override
@@ -67,7 +66,7 @@ public class DefaultUserService implements UserService {
       return Optional.empty();
     }
     return users
-        .find(username.toLowerCase(java.util.Locale.ROOT))
+        .find(username.toLowerCase(Locale.ROOT))
         .filter(u -> credentials.verify(u.username(), password, u.passwordHash()));
   }
 }

@@ -1,5 +1,6 @@
 package io.meridian.gateway.filter;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -38,6 +39,6 @@ public final class FilterChain {
   }
 
   public List<String> ids() {
-    return java.util.Arrays.stream(filters).map(GatewayFilter::id).toList();
+    return Arrays.stream(filters).map(GatewayFilter::id).toList();
   }
 }

@@ -1,5 +1,6 @@
 package io.meridian.gateway.filter;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -17,7 +18,7 @@ public record GatewayError(int status, String code, String message, Map<String, 
   }
 
   public GatewayError withHeader(String name, String value) {
-    java.util.HashMap<String, String> h = new java.util.HashMap<>(headers);
+    HashMap<String, String> h = new HashMap<>(headers);
     h.put(name, value);
     return new GatewayError(status, code, message, h);
   }

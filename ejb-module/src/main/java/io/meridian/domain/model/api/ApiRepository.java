@@ -2,6 +2,7 @@ package io.meridian.domain.model.api;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Stores APIs and their revisions. */
 public interface ApiRepository {
@@ -17,7 +18,7 @@ public interface ApiRepository {
    * APIs whose name, context, description or tags contain {@code query} (case-insensitive), in any
    * of {@code states} (all states when empty), ordered by name, then version.
    */
-  List<Api> search(String query, java.util.Set<ApiState> states, int offset, int limit);
+  List<Api> search(String query, Set<ApiState> states, int offset, int limit);
 
   void add(Api api);
 

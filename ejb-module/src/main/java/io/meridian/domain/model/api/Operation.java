@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -47,7 +48,7 @@ public class Operation {
 
   public Operation(
       String method, String uriTemplate, Boolean authRequired, List<String> scopes, String tier) {
-    String m = Require.text(method, "method", 10).toUpperCase(java.util.Locale.ROOT);
+    String m = Require.text(method, "method", 10).toUpperCase(Locale.ROOT);
     if (!METHODS.contains(m)) {
       throw DomainException.invalid(
           "invalid_method", "method must be one of " + String.join(", ", sorted(METHODS)));

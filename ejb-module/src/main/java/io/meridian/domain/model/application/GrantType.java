@@ -3,6 +3,7 @@ package io.meridian.domain.model.application;
 import io.meridian.domain.model.shared.DomainException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /** OAuth 2.0 grant types the key manager supports (RFC 6749), by their protocol names. */
 public enum GrantType {
@@ -21,7 +22,7 @@ public enum GrantType {
   }
 
   /** The grant type with this protocol name, if Meridian supports it. */
-  public static java.util.Optional<GrantType> fromProtocolName(String name) {
+  public static Optional<GrantType> fromProtocolName(String name) {
     return Arrays.stream(values()).filter(g -> g.protocolName.equals(name)).findFirst();
   }
 

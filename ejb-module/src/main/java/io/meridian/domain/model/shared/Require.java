@@ -1,5 +1,6 @@
 package io.meridian.domain.model.shared;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Argument checks that fail with a {@link DomainException} naming the offending field. */
@@ -42,6 +43,6 @@ public final class Require {
   }
 
   private static String snake(String field) {
-    return field.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    return field.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
   }
 }

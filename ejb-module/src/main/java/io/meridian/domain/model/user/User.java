@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -63,7 +64,7 @@ public class User {
 
   public static String checkUsername(String username) {
     return Require.matching(
-        username == null ? null : username.toLowerCase(java.util.Locale.ROOT),
+        username == null ? null : username.toLowerCase(Locale.ROOT),
         "username",
         USERNAME,
         "must be 3 to 64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit");
