@@ -12,7 +12,7 @@ pg_started=$(ensure_postgres)
 cleanup() {
   bash "$MERIDIAN_ROOT/scripts/gateway-node.sh" stop --name st-gateway >/dev/null 2>&1 || true
   bash "$MERIDIAN_ROOT/scripts/master-domain.sh" stop --name meridian-st >/dev/null 2>&1 || true
-  if [ "$pg_started" = started ]; then
+  if [ "${pg_started##*$'\n'}" = started ]; then
     log "Stopping the PostgreSQL this run started"
     stop_postgres
   fi

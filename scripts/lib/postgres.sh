@@ -15,7 +15,8 @@ pg_admin() {
 # Installs PostgreSQL if missing and starts the default cluster. Prints "started" if this call
 # started it, so a caller (CI) can stop only what it started.
 ensure_postgres() {
-  apt_install postgresql postgresql-client
+  # Everything but the final word goes to stderr: callers capture stdout.
+  apt_install postgresql postgresql-client >&2
   if pg_isready -q -h "$PG_HOST" -p "$PG_PORT"; then
     return 0
   fi
@@ -23,11 +24,11 @@ ensure_postgres() {
   version=$(ls /usr/lib/postgresql | sort -V | tail -1)
   cluster=$(pg_lsclusters -h | awk -v v="$version" '$1==v {print $2; exit}')
   if [ -z "$cluster" ]; then
-    as_root pg_createcluster "$version" main --port "$PG_PORT" >/dev/null
+    as_root pg_createcluster "$version" main --port "$PG_PORT" >&2
     cluster=main
   fi
   log "Starting PostgreSQL $version/$cluster"
-  as_root pg_ctlcluster "$version" "$cluster" start
+  as_root pg_ctlcluster "$version" "$cluster" start >&2
   for _ in $(seq 1 30); do
     pg_isready -q -h "$PG_HOST" -p "$PG_PORT" && { echo started; return 0; }
     sleep 1
