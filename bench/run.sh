@@ -278,8 +278,9 @@ How to read this (from profiling while building the gateway; re-check against th
   pipeline (asynchronous servlet and client, fewer threads) or a lighter runtime, not tuning the
   filters.
 - **Payara's request-tracing span** is created for every request even with request tracing
-  disabled, and draws a `UUID` from the JVM's single locked `SecureRandom`; under 100 connections
-  workers queue on that lock (`NativePRNG`/`DRBG.engineNextBytes` in the samples).
+  disabled (Payara's `ContainerMapper` starts a trace unconditionally), and draws a `UUID` from the
+  JVM's single locked `SecureRandom`; under 100 connections workers queue on that lock
+  (`NativePRNG`/`RequestTraceSpanContext` in the samples). No setting turns it off.
 - **What the gateway itself adds** over (d): the blocking backend call (workers wait in
   `SocketInputStream.read` for the backend, which shares a core with the load generator), token
   checks (a SHA-256 of the token for the verification cache), routing and header copying.
