@@ -1,20 +1,15 @@
 package io.meridian.gateway.token;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.meridian.shared.token.TokenClaims;
+import io.meridian.shared.token.TokenSignature;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.ParseException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,20 +17,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Verifies access tokens with the key manager's public keys alone (RFC 8725): only the algorithms
- * of {@link TokenClaims#ALLOWED_ALGORITHMS}, a known {@code kid}, a valid signature, {@code exp}
- * and {@code nbf} within a small clock skew, the expected {@code iss} and {@code aud}. Successful
- * verifications are cached by the token's SHA-256 until the token expires; revocation and
- * subscriptions are the caller's to check on every request.
+ * Verifies access tokens with the key manager's public keys alone: the shared {@link
+ * TokenSignature} check (RFC 8725), then {@code exp} and {@code nbf} within a small clock skew, the
+ * expected {@code iss} and {@code aud}. Successful verifications are cached by the token's SHA-256
+ * until the token expires; revocation and subscriptions are the caller's to check on every request.
  */
 public final class TokenVerifier {
 
-  /** Largest token accepted; anything longer is refused before it is decoded. */
-  public static final int MAX_TOKEN_LENGTH = 8192;
-
   private static final int MAX_CACHED = 100_000;
 
-  private final Map<String, RSASSAVerifier> verifiers = new HashMap<>();
+  private final TokenSignature signature;
   private final String issuer;
   private final String audience;
   private final long skewSeconds;
@@ -44,13 +35,7 @@ public final class TokenVerifier {
 
   public TokenVerifier(
       List<RSAKey> keys, String issuer, String audience, long skewSeconds, Clock clock) {
-    for (RSAKey key : keys) {
-      try {
-        verifiers.put(key.getKeyID(), new RSASSAVerifier(key));
-      } catch (JOSEException e) {
-        throw new IllegalArgumentException("unusable RSA key " + key.getKeyID(), e);
-      }
-    }
+    this.signature = new TokenSignature(keys);
     this.issuer = issuer;
     this.audience = audience;
     this.skewSeconds = skewSeconds;
@@ -58,11 +43,9 @@ public final class TokenVerifier {
   }
 
   public TokenVerification verify(String token) {
-    if (token == null || token.isEmpty()) {
-      return new TokenVerification.Invalid("missing token");
-    }
-    if (token.length() > MAX_TOKEN_LENGTH) {
-      return new TokenVerification.Invalid("token too large");
+    String sizeProblem = TokenSignature.sizeProblem(token);
+    if (sizeProblem != null) {
+      return new TokenVerification.Invalid(sizeProblem);
     }
     long now = clock.millis() / 1000;
     String digest = sha256(token);
@@ -85,29 +68,11 @@ public final class TokenVerifier {
   }
 
   private TokenVerification verifyUncached(String token, long now) {
-    SignedJWT jwt;
-    JWTClaimsSet claims;
-    try {
-      jwt = SignedJWT.parse(token);
-      claims = jwt.getJWTClaimsSet();
-    } catch (ParseException | RuntimeException e) {
-      return new TokenVerification.Invalid("malformed token");
+    TokenSignature.Check check = signature.check(token);
+    if (check instanceof TokenSignature.Refused refused) {
+      return new TokenVerification.Invalid(refused.reason());
     }
-    JWSHeader header = jwt.getHeader();
-    if (!TokenClaims.ALLOWED_ALGORITHMS.contains(header.getAlgorithm().getName())) {
-      return new TokenVerification.Invalid("algorithm not allowed");
-    }
-    RSASSAVerifier verifier = header.getKeyID() == null ? null : verifiers.get(header.getKeyID());
-    if (verifier == null) {
-      return new TokenVerification.Invalid("unknown signing key");
-    }
-    try {
-      if (!jwt.verify(verifier)) {
-        return new TokenVerification.Invalid("bad signature");
-      }
-    } catch (JOSEException | RuntimeException e) {
-      return new TokenVerification.Invalid("bad signature");
-    }
+    JWTClaimsSet claims = ((TokenSignature.Verified) check).claims();
     Date exp = claims.getExpirationTime();
     if (exp == null || exp.getTime() / 1000 + skewSeconds <= now) {
       return new TokenVerification.Invalid("token expired");

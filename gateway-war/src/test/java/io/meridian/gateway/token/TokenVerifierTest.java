@@ -132,7 +132,9 @@ class TokenVerifierTest {
 
   @Test
   void refusesAnOversizedToken() {
-    assertEquals("token too large", reason("a".repeat(TokenVerifier.MAX_TOKEN_LENGTH + 1)));
+    assertEquals(
+        "token too large",
+        reason("a".repeat(io.meridian.shared.token.TokenSignature.MAX_TOKEN_LENGTH + 1)));
   }
 
   @Test
