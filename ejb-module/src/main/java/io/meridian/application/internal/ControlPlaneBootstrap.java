@@ -38,7 +38,7 @@ public class ControlPlaneBootstrap {
   @PostConstruct
   void bootstrap() {
     createFirstAdmin();
-    LOG.info(() -> "Token signing key " + keys.signingKey().kid() + " is active");
+    LOG.info(() -> "Token signing key " + keys.signer().getKeyID() + " is active");
   }
 
   private void createFirstAdmin() {

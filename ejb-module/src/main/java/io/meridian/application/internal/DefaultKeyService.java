@@ -1,5 +1,6 @@
 package io.meridian.application.internal;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import io.meridian.application.KeyService;
 import io.meridian.domain.model.change.ChangeType;
 import io.meridian.domain.model.token.KeyRing;
@@ -11,6 +12,7 @@ import io.meridian.infrastructure.keys.RsaSigningKeys;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 @Stateless
@@ -30,21 +32,22 @@ public class DefaultKeyService implements KeyService {
   }
 
   @Override
-  public SigningKey signingKey() {
-    SigningKey current = ring().signingKey().orElse(null);
-    if (current == null) {
-      return rotate("system");
-    }
-    if (!new RsaSigningKeys(encryption).canUse(current)) {
+  public RSAKey signer() {
+    RsaSigningKeys rsa = new RsaSigningKeys(encryption);
+    Optional<SigningKey> current = ring().signingKey();
+    if (current.isPresent()) {
+      Optional<RSAKey> usable = rsa.tryPrivateKey(current.get());
+      if (usable.isPresent()) {
+        return usable.get();
+      }
       // The key encryption secret changed (a master moved without its secret file): the stored
       // private key is unusable, so sign with a new key; the old public key stays published.
       LOG.severe(
           "Signing key "
-              + current.kid()
+              + current.get().kid()
               + " cannot be decrypted with the configured key encryption secret; rotating");
-      return rotate("system");
     }
-    return current;
+    return rsa.privateKey(rotate("system"));
   }
 
   @Override

@@ -28,7 +28,6 @@ import io.meridian.domain.model.token.TokenRevocation;
 import io.meridian.domain.model.user.User;
 import io.meridian.infrastructure.TimeSource;
 import io.meridian.infrastructure.keys.JwtCodec;
-import io.meridian.infrastructure.keys.KeyEncryption;
 import io.meridian.infrastructure.keys.RsaSigningKeys;
 import io.meridian.shared.token.TokenClaims;
 import jakarta.ejb.Stateless;
@@ -52,7 +51,6 @@ public class DefaultTokenService implements TokenService {
   @Inject TokenRepository tokens;
   @Inject KeyService keys;
   @Inject UserService users;
-  @Inject KeyEncryption encryption;
   @Inject KeyManagerSettings settings;
   @Inject ChangeRecorder changes;
   @Inject TimeSource time;
@@ -134,8 +132,7 @@ public class DefaultTokenService implements TokenService {
             .claim(TokenClaims.SCOPE, scope)
             .claim(TokenClaims.APPLICATION_ID, client.applicationId())
             .build();
-    SigningKey key = keys.signingKey();
-    String accessToken = JwtCodec.sign(claims, new RsaSigningKeys(encryption).privateKey(key));
+    String accessToken = JwtCodec.sign(claims, keys.signer());
     String refreshToken = null;
     if (withRefresh) {
       refreshToken = ClientSecret.random();

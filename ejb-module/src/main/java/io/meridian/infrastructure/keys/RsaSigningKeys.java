@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.meridian.domain.model.token.SigningKey;
 import java.text.ParseException;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Creates RS256 signing keys and turns stored ones back into usable keys. */
@@ -44,13 +45,12 @@ public final class RsaSigningKeys {
     return parse(encryption.decrypt(key.privateKeyEncrypted()));
   }
 
-  /** Whether the private half of this key can be decrypted with the current secret. */
-  public boolean canUse(SigningKey key) {
+  /** The private key, or empty when it cannot be decrypted with the current secret. */
+  public Optional<RSAKey> tryPrivateKey(SigningKey key) {
     try {
-      privateKey(key);
-      return true;
+      return Optional.of(privateKey(key));
     } catch (IllegalStateException e) {
-      return false;
+      return Optional.empty();
     }
   }
 
