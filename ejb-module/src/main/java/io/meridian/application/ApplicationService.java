@@ -5,7 +5,6 @@ import io.meridian.domain.model.application.GrantType;
 import io.meridian.domain.model.application.OAuthClient;
 import io.meridian.domain.model.subscription.Subscription;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,5 +35,6 @@ public interface ApplicationService {
   /** Replaces the consumer secret; the old one stops working at once. */
   OAuthClient.Issued regenerateSecret(String owner, String applicationId);
 
-  Optional<OAuthClient> keys(String owner, String applicationId);
+  /** The application's client; refused with keys_not_found before keys were generated. */
+  OAuthClient keys(String owner, String applicationId);
 }

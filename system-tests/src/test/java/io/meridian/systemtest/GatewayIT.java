@@ -139,7 +139,7 @@ class GatewayIT {
   }
 
   private static String code(HttpResponse<String> r) {
-    return Json.object(r.body()).getString("code");
+    return ((JsonObject) Http.parse(r.body())).getString("code");
   }
 
   @Test
@@ -260,14 +260,5 @@ class GatewayIT {
     HttpResponse<String> r = call("GET", context + "/1.0/orders/9", token(client, ""));
     assertEquals(403, r.statusCode(), r.body());
     assertEquals("insufficient_scope", code(r));
-  }
-
-  /** JSON parsing of gateway responses. */
-  static final class Json {
-    static JsonObject object(String body) {
-      try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
-        return reader.readObject();
-      }
-    }
   }
 }

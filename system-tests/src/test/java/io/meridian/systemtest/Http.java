@@ -108,6 +108,13 @@ final class Http {
     return m;
   }
 
+  /** Parses a JSON response body. */
+  static JsonStructure parse(String body) {
+    try (var reader = Json.createReader(new StringReader(body))) {
+      return reader.read();
+    }
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
@@ -141,9 +148,7 @@ final class Http {
     }
 
     private JsonStructure parse() {
-      try (var reader = Json.createReader(new StringReader(body))) {
-        return reader.read();
-      }
+      return Http.parse(body);
     }
 
     String header(String name) {

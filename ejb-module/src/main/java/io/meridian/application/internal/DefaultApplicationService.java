@@ -160,8 +160,8 @@ public class DefaultApplicationService implements ApplicationService {
   }
 
   @Override
-  public Optional<OAuthClient> keys(String owner, String applicationId) {
-    return applications.findClientOfApplication(get(owner, applicationId).id());
+  public OAuthClient keys(String owner, String applicationId) {
+    return keysOf(get(owner, applicationId));
   }
 
   private OAuthClient keysOf(Application app) {

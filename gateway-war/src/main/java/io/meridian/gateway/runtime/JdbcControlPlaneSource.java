@@ -21,6 +21,8 @@ public final class JdbcControlPlaneSource implements ControlPlaneSource {
 
   private static final Logger LOG = Logger.getLogger(JdbcControlPlaneSource.class.getName());
 
+  private static final String LATEST_SEQUENCE = "SELECT coalesce(max(seq), 0) FROM change_log";
+
   private final DataSource dataSource;
 
   public JdbcControlPlaneSource(DataSource dataSource) {
@@ -29,11 +31,8 @@ public final class JdbcControlPlaneSource implements ControlPlaneSource {
 
   @Override
   public long latestSequence() throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT coalesce(max(seq), 0) FROM change_log");
-        ResultSet rs = s.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
+    try (Connection c = dataSource.getConnection()) {
+      return single(c, LATEST_SEQUENCE);
     }
   }
 
@@ -45,7 +44,7 @@ public final class JdbcControlPlaneSource implements ControlPlaneSource {
       c.setReadOnly(true);
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       try {
-        long sequence = single(c, "SELECT coalesce(max(seq), 0) FROM change_log");
+        long sequence = single(c, LATEST_SEQUENCE);
         ControlPlaneData data =
             new ControlPlaneData(sequence, apis(c), jwks(c), revocations(c), subscriptions(c));
         c.commit();

@@ -9,8 +9,13 @@ public final class Bodies {
 
   public static <T> T required(T body) {
     if (body == null) {
-      throw DomainException.invalid("missing_body", "This request needs a JSON body");
+      throw missing();
     }
     return body;
+  }
+
+  /** The failure of a request without its body, whoever notices it. */
+  public static DomainException missing() {
+    return DomainException.invalid("missing_body", "This request needs a JSON body");
   }
 }

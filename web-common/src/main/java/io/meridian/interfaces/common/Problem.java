@@ -1,5 +1,6 @@
 package io.meridian.interfaces.common;
 
+import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,6 +23,18 @@ public record Problem(String type, String title, int status, String detail, Stri
 
   public static Response response(Response.Status status, String code, String detail) {
     return of(status, code, detail).toResponse();
+  }
+
+  /** The problem as JSON, for places that write a servlet response themselves. */
+  public String toJson() {
+    return Json.createObjectBuilder()
+        .add("type", type)
+        .add("title", title)
+        .add("status", status)
+        .add("detail", detail)
+        .add("code", code)
+        .build()
+        .toString();
   }
 
   public Response toResponse() {

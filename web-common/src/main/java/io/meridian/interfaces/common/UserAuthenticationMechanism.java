@@ -10,6 +10,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -70,9 +71,11 @@ public class UserAuthenticationMechanism implements HttpAuthenticationMechanism 
       response
           .getWriter()
           .write(
-              "{\"type\":\"urn:meridian:problem:invalid_credentials\",\"title\":\"Unauthorized\","
-                  + "\"status\":401,\"detail\":\"Wrong username or password\","
-                  + "\"code\":\"invalid_credentials\"}");
+              Problem.of(
+                      Response.Status.UNAUTHORIZED,
+                      "invalid_credentials",
+                      "Wrong username or password")
+                  .toJson());
     } catch (IOException e) {
       // the client went away; nothing to tell it
     }

@@ -19,7 +19,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   public Response toResponse(WebApplicationException e) {
     int status = e.getResponse().getStatus();
     if (status == 400 && hasCause(e, NoContentException.class)) {
-      return Problem.response(Status.BAD_REQUEST, "missing_body", "This request needs a JSON body");
+      return new DomainExceptionMapper().toResponse(Bodies.missing());
+    }
+    if (status == 401) {
+      return RoleCheckFilter.unauthenticated();
     }
     if (status == 400 && hasCause(e, JsonbException.class)) {
       return JsonExceptionMapper.malformed();
@@ -29,7 +32,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     String code =
         switch (status) {
           case 400 -> "bad_request";
-          case 401 -> "unauthenticated";
           case 403 -> "forbidden";
           case 404 -> "not_found";
           case 405 -> "method_not_allowed";
@@ -39,7 +41,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         };
     String detail =
         switch (status) {
-          case 401 -> "Sign in with HTTP Basic credentials to use this resource";
           case 403 -> "Your roles do not allow this";
           case 404 -> "No resource at this path";
           case 405 -> "This resource does not support that HTTP method";
@@ -48,9 +49,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
           default -> s.getReasonPhrase();
         };
     Response problem = Problem.response(s, code, detail);
-    if (status == 401) {
-      return RoleCheckFilter.unauthenticated();
-    }
     if (e.getResponse().getHeaders().containsKey("Allow")) {
       return Response.fromResponse(problem)
           .header("Allow", e.getResponse().getHeaderString("Allow"))

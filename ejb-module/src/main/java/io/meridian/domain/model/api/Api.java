@@ -1,6 +1,7 @@
 package io.meridian.domain.model.api;
 
 import io.meridian.domain.model.shared.DomainException;
+import io.meridian.domain.model.shared.Sha256;
 import io.meridian.shared.api.ApiDefinition;
 import io.meridian.shared.api.ApiDefinitionJson;
 import jakarta.persistence.AttributeOverride;
@@ -170,7 +171,7 @@ public class Api {
       return Optional.empty();
     }
     String json = ApiDefinitionJson.write(definition());
-    String hash = ApiRevision.sha256(json);
+    String hash = Sha256.hex(json);
     if (hash.equals(latestRevisionHash)) {
       return Optional.empty();
     }
@@ -181,7 +182,7 @@ public class Api {
 
   /** True when the current definition differs from the last published revision. */
   public boolean hasUnpublishedChanges() {
-    return !ApiRevision.sha256(ApiDefinitionJson.write(definition())).equals(latestRevisionHash);
+    return !Sha256.hex(ApiDefinitionJson.write(definition())).equals(latestRevisionHash);
   }
 
   public ApiDefinition definition() {

@@ -1,11 +1,10 @@
 package io.meridian.domain.model.application;
 
+import io.meridian.domain.model.shared.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Random credentials and their stored form. Consumer secrets carry 256 random bits, so a single
@@ -26,12 +25,7 @@ public final class ClientSecret {
   }
 
   public static String hash(String secret) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return Sha256.hex(secret);
   }
 
   /** Compares in constant time, so response times do not reveal how much of a secret matched. */

@@ -138,15 +138,7 @@ public class ApplicationResource {
   @GET
   @Path("{id}/keys")
   public KeysView keys(@PathParam("id") String id) {
-    return applications
-        .keys(me(), id)
-        .map(c -> KeysView.of(c, null))
-        .orElseThrow(
-            () ->
-                new io.meridian.domain.model.shared.DomainException(
-                    io.meridian.domain.model.shared.DomainException.Kind.NOT_FOUND,
-                    "keys_not_found",
-                    "The application has no keys yet; generate them first"));
+    return KeysView.of(applications.keys(me(), id), null);
   }
 
   @POST
