@@ -65,9 +65,11 @@ ASADMIN
     [ -n "$cpus" ] && pin=(taskset -c "$cpus")
     log "Starting gateway $name on port $port (database $db, datacenter $dc)"
     # shellcheck disable=SC2086
-    nohup "${pin[@]}" java ${MERIDIAN_GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC} \
+    # The database password goes in the environment, not on the command line that ps shows.
+    MERIDIAN_GATEWAY_DB_PASSWORD="$PG_PASSWORD" \
+      nohup "${pin[@]}" java ${MERIDIAN_GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC} \
       -Dmeridian.gateway.db.url="jdbc:postgresql://${PG_HOST}:${PG_PORT}/$db" \
-      -Dmeridian.gateway.db.user="$PG_USER" -Dmeridian.gateway.db.password="$PG_PASSWORD" \
+      -Dmeridian.gateway.db.user="$PG_USER" \
       -Dmeridian.datacenter.id="$dc" \
       -Dmeridian.gateway.access-log.file="$dir/access.log" \
       -jar "$micro" --deploy "$dir/ROOT.war" --port "$port" --nocluster \
