@@ -9,7 +9,7 @@ PG_PASSWORD="${MERIDIAN_DB_PASSWORD:-meridian}"
 
 pg_admin() {
   # Runs psql as the postgres superuser over the local socket.
-  (cd / && as_root runuser -u postgres -- psql -p "$PG_PORT" -v ON_ERROR_STOP=1 -qAt "$@")
+  (cd / && as_root runuser -u postgres -- psql ${PG_SOCKET_DIR:+-h "$PG_SOCKET_DIR"} -p "$PG_PORT" -v ON_ERROR_STOP=1 -qAt "$@")
 }
 
 # Installs PostgreSQL if missing and starts the default cluster. Prints "started" if this call
@@ -56,4 +56,75 @@ ensure_database() {
   if [ -z "$(pg_admin -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
     pg_admin -c "CREATE DATABASE $db OWNER $PG_USER"
   fi
+}
+
+# ---- PostgreSQL nodes of the two-datacenter topology (one cluster per datacenter namespace) ----
+pg_bin() { echo "/usr/lib/postgresql/$(ls /usr/lib/postgresql | sort -V | tail -1)/bin"; }
+pg_node_dir() { echo "/var/lib/postgresql/meridian-$1"; }
+REPLICATION_PASSWORD="${MERIDIAN_REPLICATION_PASSWORD:-meridian-replication}"
+
+# pg_node_sql NODE SQL...: psql as the superuser over the node's own socket.
+pg_node_sql() {
+  local node="$1"; shift
+  (cd / && as_root runuser -u postgres -- psql -h "$(pg_node_dir "$node")/run" -p 5432 \
+    -v ON_ERROR_STOP=1 -qAt "$@")
+}
+
+pg_node_ctl() {
+  local node="$1" ns="$2"; shift 2
+  local dir; dir=$(pg_node_dir "$node")
+  (cd / && as_root ip netns exec "$ns" runuser -u postgres -- "$(pg_bin)/pg_ctl" -D "$dir/data" \
+    -l "$dir/postgres.log" -w -t 60 "$@" >/dev/null)
+}
+
+# pg_primary_create NODE NETNS DB: a new primary in NETNS (port 5432), with Meridian's role,
+# database DB, a replication role and a slot for the read-only DC.
+pg_primary_create() {
+  local node="$1" ns="$2" db="$3" dir
+  apt_install postgresql postgresql-client
+  dir=$(pg_node_dir "$node")
+  as_root rm -rf "$dir"; as_root install -d -o postgres -g postgres "$dir" "$dir/run"
+  (cd / && as_root runuser -u postgres -- "$(pg_bin)/initdb" -D "$dir/data" -U postgres \
+    --auth-local=peer --auth-host=scram-sha-256 >/dev/null)
+  as_root tee -a "$dir/data/postgresql.conf" >/dev/null <<CONF
+listen_addresses = '*'
+port = 5432
+unix_socket_directories = '$dir/run'
+wal_level = replica
+max_wal_senders = 8
+max_replication_slots = 8
+hot_standby = on
+hot_standby_feedback = on
+wal_keep_size = '256MB'
+synchronous_commit = on
+CONF
+  as_root tee -a "$dir/data/pg_hba.conf" >/dev/null <<HBA
+host all all 0.0.0.0/0 scram-sha-256
+host replication replicator 0.0.0.0/0 scram-sha-256
+HBA
+  pg_node_ctl "$node" "$ns" start
+  pg_node_sql "$node" -c "CREATE ROLE $PG_USER LOGIN PASSWORD '$PG_PASSWORD'" \
+    -c "CREATE ROLE replicator REPLICATION LOGIN PASSWORD '$REPLICATION_PASSWORD'" \
+    -c "CREATE DATABASE $db OWNER $PG_USER" \
+    -c "SELECT pg_create_physical_replication_slot('replica')" >/dev/null
+}
+
+# pg_standby_create NODE NETNS PRIMARY_IP: a hot standby streaming from the primary at PRIMARY_IP.
+pg_standby_create() {
+  local node="$1" ns="$2" primary="$3" dir
+  dir=$(pg_node_dir "$node")
+  as_root rm -rf "$dir"; as_root install -d -o postgres -g postgres "$dir" "$dir/run"
+  (cd / && as_root ip netns exec "$ns" runuser -u postgres -- env PGPASSWORD="$REPLICATION_PASSWORD" \
+    "$(pg_bin)/pg_basebackup" -h "$primary" -U replicator -D "$dir/data" -R -X stream -S replica -c fast)
+  as_root tee -a "$dir/data/postgresql.auto.conf" >/dev/null <<CONF
+unix_socket_directories = '$dir/run'
+CONF
+  pg_node_ctl "$node" "$ns" start
+}
+
+pg_node_stop() {
+  local node="$1" dir
+  dir=$(pg_node_dir "$node")
+  [ -f "$dir/data/postmaster.pid" ] || return 0
+  (cd / && as_root runuser -u postgres -- "$(pg_bin)/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null) || true
 }

@@ -1,0 +1,51 @@
+# The artifact server: Debian's nginx serving a directory over HTTP, with WebDAV PUT/DELETE
+# allowed only from the master datacenter (gateways only ever GET). Source it; do not run it.
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+# artifact_server_start DIR LISTEN WRITERS [NETNS]: LISTEN is "ip:port" (or several, space
+# separated); WRITERS the addresses allowed to write (nginx allow syntax, space separated).
+artifact_server_start() {
+  local dir="$1" listen="$2" writers="$3" ns="${4:-}" run=()
+  [ -n "$ns" ] && run=(ip netns exec "$ns")
+  apt_install nginx-light
+  mkdir -p "$dir/files" "$dir/tmp"
+  chown -R www-data "$dir/files" "$dir/tmp"
+  local listens="" allows=""
+  for l in $listen; do listens+="    listen $l;"$'\n'; done
+  for w in $writers; do allows+="allow $w; "; done
+  cat >"$dir/nginx.conf" <<NGINX
+user www-data;
+worker_processes 1;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 512; }
+http {
+  access_log $dir/access.log;
+  client_body_temp_path $dir/tmp;
+  sendfile on;
+  types { application/json json; }
+  default_type application/octet-stream;
+  server {
+$listens
+    root $dir/files;
+    location / {
+      dav_methods PUT DELETE;
+      create_full_put_path on;
+      dav_access user:rw group:r all:r;
+      client_max_body_size 16m;
+      limit_except GET HEAD { $allows deny all; }
+    }
+  }
+}
+NGINX
+  as_root "${run[@]}" nginx -c "$dir/nginx.conf" -p "$dir" -e "$dir/error.log" \
+    || die "nginx did not start; see $dir/error.log"
+}
+
+artifact_server_stop() {
+  local dir="$1"
+  [ -f "$dir/nginx.pid" ] || return 0
+  kill "$(cat "$dir/nginx.pid")" 2>/dev/null || true
+  rm -f "$dir/nginx.pid"
+}
