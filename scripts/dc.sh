@@ -2,12 +2,12 @@
 # Two Meridian datacenters on this machine, each in its own network namespace, joined by a WAN
 # link with a real 20 ms delay each way (see scripts/lib/wan.sh).
 #
-#   scripts/dc.sh up [--ear FILE] [--war FILE] [--replica-gateways N]   build nothing, start all
+#   scripts/dc.sh up [--ear FILE] [--war FILE] [--replica-gateways N]   start all (builds nothing)
 #   scripts/dc.sh down                          stop everything, remove the namespaces
 #   scripts/dc.sh partition | heal              cut / restore the WAN link
 #   scripts/dc.sh counters                      packets that crossed the WAN link
 #   scripts/dc.sh replay pause|resume           hold back / release WAL replay on the standby
-#   scripts/dc.sh gateway stop|start NAME       restart a gateway node (gw-m, gw-r1, gw-r2)
+#   scripts/dc.sh gateway stop|start NAME       stop / start a gateway node (gw-m, gw-r1, gw-r2)
 #   scripts/dc.sh lag                           replica replay lag (bytes and seconds)
 #
 # Master DC (10.201.1.1): PostgreSQL primary, Artemis, nginx artifact server (:8088), Payara
@@ -17,6 +17,7 @@ source "$(dirname "$0")/lib/wan.sh"
 source "$(dirname "$0")/lib/postgres.sh"
 source "$(dirname "$0")/lib/broker.sh"
 source "$(dirname "$0")/lib/artifact-server.sh"
+source "$(dirname "$0")/lib/payara.sh"
 
 DC_DIR="$MERIDIAN_WORK/dc"
 DB=meridian
@@ -51,10 +52,63 @@ infra_down() {
   wan_down
 }
 
+master_env() {
+  echo MERIDIAN_DB_HOST=127.0.0.1 PG_SOCKET_DIR="$(pg_node_dir master)/run" \
+    MERIDIAN_ARTIFACTS_LOCATION="http://127.0.0.1:$ARTIFACT_PORT/" \
+    MERIDIAN_BROKER_URL="tcp://127.0.0.1:$BROKER_PORT"
+}
+
+# gateway NAME start|stop: the DC follows from the name (gw-m: master, gw-rN: read-only).
+gateway() {
+  local name="$1" action="$2" ns port dc artifacts
+  case "$name" in
+    gw-m) ns=$MASTER_NS; port=8280; dc=$MASTER_DC; artifacts="http://127.0.0.1:$ARTIFACT_PORT/" ;;
+    gw-r*) ns=$REPLICA_NS; port=$((8279 + ${name#gw-r})); dc=$REPLICA_DC; artifacts="http://$MASTER_IP:$ARTIFACT_PORT/" ;;
+    *) die "unknown gateway $name" ;;
+  esac
+  if [ "$action" = stop ]; then
+    bash "$MERIDIAN_ROOT/scripts/gateway-node.sh" stop --name "$name"
+    return
+  fi
+  as_root ip netns exec "$ns" env MERIDIAN_GATEWAY_JAVA_OPTS="${MERIDIAN_GATEWAY_JAVA_OPTS:--Xms256m -Xmx384m -XX:+UseParallelGC}" \
+    bash "$MERIDIAN_ROOT/scripts/gateway-node.sh" start --name "$name" --port "$port" --db $DB \
+    --db-host 127.0.0.1 --datacenter "$dc" --artifacts "$artifacts" \
+    --broker "tcp://127.0.0.1:$BROKER_PORT" --reconcile "${MERIDIAN_RECONCILE_SECONDS:-10}" ${war:+--war "$war"}
+}
+
+up() {
+  infra_up
+  rm -rf "$MERIDIAN_WORK/gateway-cache"
+  log "Starting the control plane on Payara Server (master DC)"
+  # shellcheck disable=SC2046
+  as_root ip netns exec $MASTER_NS env $(master_env) \
+    bash "$MERIDIAN_ROOT/scripts/master-domain.sh" start --name meridian-dc-master \
+    --portbase $PORTBASE --db $DB ${ear:+--ear "$ear"}
+  gateway gw-m start
+  for i in $(seq 1 "$replica_gateways"); do gateway "gw-r$i" start; done
+}
+
+down() {
+  for g in gw-m gw-r1 gw-r2; do bash "$MERIDIAN_ROOT/scripts/gateway-node.sh" stop --name "$g"; done
+  if [ -x "$ASADMIN" ]; then "$ASADMIN" stop-domain meridian-dc-master >/dev/null 2>&1 || true; fi
+  infra_down
+}
+
 cmd="${1:-}"; shift || true
+ear=""; war=""; replica_gateways=1
 case "$cmd" in
-  infra-up) infra_up ;;
-  down) infra_down ;;
+  up)
+    while [ $# -gt 0 ]; do
+      case "$1" in
+        --ear) ear="$2"; shift 2 ;;
+        --war) war="$2"; shift 2 ;;
+        --replica-gateways) replica_gateways="$2"; shift 2 ;;
+        *) die "unknown option $1" ;;
+      esac
+    done
+    up ;;
+  down) down ;;
+  gateway) gateway "${2:?gateway NAME start|stop}" "${1:?}" ;;
   partition) wan_partition ;;
   heal) wan_heal ;;
   counters) wan_counters ;;

@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # A gateway node on Payara Micro, serving published APIs at http://127.0.0.1:PORT/{context}/{version}/...
 #
-#   scripts/gateway-node.sh start [--name N] [--port P] [--db D] [--datacenter ID] [--cpus LIST]
+#   scripts/gateway-node.sh start [--name N] [--port P] [--db D] [--db-host H] [--datacenter ID]
+#                                 [--broker URL] [--artifacts URL|DIR] [--reconcile S] [--cpus LIST]
 #   scripts/gateway-node.sh stop  [--name N]
 #
-# --db is the PostgreSQL database it reads (the master's, or a replica); --cpus pins the JVM with
-# taskset (benchmarks). Extra JVM options: MERIDIAN_GATEWAY_JAVA_OPTS. Logs: .work/gateways/N/server.log
-# and .work/gateways/N/access.log
+# --db/--db-host: the PostgreSQL database it reads (the master's, or the DC's hot standby);
+# --broker: the DC's Artemis (default tcp://127.0.0.1:61616); --artifacts: the artifact server
+# (default http://127.0.0.1:8088/); --cpus pins the JVM with taskset (benchmarks). Extra JVM
+# options: MERIDIAN_GATEWAY_JAVA_OPTS. Logs: .work/gateways/N/server.log and access.log; the
+# last-known-good cache, kept across restarts: .work/gateway-cache/N
 source "$(dirname "$0")/lib/postgres.sh"
+source "$(dirname "$0")/lib/payara.sh"
 
 cmd="${1:-}"; shift || true
-name=gw1; port=8280; db=meridian; dc=dc-master; cpus=""
+name=gw1; port=8280; db=meridian; dc=dc-master; cpus=""; db_host="$PG_HOST"; reconcile=10
+broker="${MERIDIAN_BROKER_URL:-tcp://127.0.0.1:61616}"; artifacts="http://127.0.0.1:8088/"
 war="$MERIDIAN_ROOT/gateway-war/target/gateway.war"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -18,6 +23,10 @@ while [ $# -gt 0 ]; do
     --port) port="$2"; shift 2 ;;
     --db) db="$2"; shift 2 ;;
     --datacenter) dc="$2"; shift 2 ;;
+    --db-host) db_host="$2"; shift 2 ;;
+    --broker) broker="$2"; shift 2 ;;
+    --artifacts) artifacts="$2"; shift 2 ;;
+    --reconcile) reconcile="$2"; shift 2 ;;
     --cpus) cpus="$2"; shift 2 ;;
     --war) war="$2"; shift 2 ;;
     *) die "unknown option $1" ;;
@@ -47,8 +56,9 @@ case "$cmd" in
       mvn_cmd -q dependency:copy -Dartifact="fish.payara.extras:payara-micro:$PAYARA_VERSION" \
         -DoutputDirectory="$MERIDIAN_WORK" >/dev/null
     fi
+    rar=$(activemq_rar)
     stop_node
-    rm -rf "$dir"; mkdir -p "$dir"
+    rm -rf "$dir"; mkdir -p "$dir" "$MERIDIAN_WORK/gateway-cache/$name"
     cp "$war" "$dir/ROOT.war"
     # HTTP/1.1 only (the gateway speaks HTTP/1.1 to clients and backends); no per-request tracing
     # spans (each draws a UUID from the locked NativePRNG: 4k req/s on one core instead of ~20k);
@@ -60,7 +70,9 @@ set-requesttracing-configuration --enabled=false --dynamic=true
 set configs.config.server-config.network-config.protocols.protocol.http-listener.http.header-buffer-length-bytes=65536
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=${MERIDIAN_GATEWAY_THREADS:-256}
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=${MERIDIAN_GATEWAY_MIN_THREADS:-8}
+create-resource-adapter-config --property ServerUrl=$(asadmin_escape "$broker"):UserName=${MERIDIAN_BROKER_USER:-meridian}:Password=$(asadmin_escape "${MERIDIAN_BROKER_PASSWORD:-meridian-broker}") activemq-rar-$ACTIVEMQ_RAR_VERSION
 ASADMIN
+    chmod 600 "$dir/postboot.asadmin"
     pin=()
     [ -n "$cpus" ] && pin=(taskset -c "$cpus")
     log "Starting gateway $name on port $port (database $db, datacenter $dc)"
@@ -68,11 +80,15 @@ ASADMIN
     # The database password goes in the environment, not on the command line that ps shows.
     MERIDIAN_GATEWAY_DB_PASSWORD="$PG_PASSWORD" \
       nohup "${pin[@]}" java ${MERIDIAN_GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC} \
-      -Dmeridian.gateway.db.url="jdbc:postgresql://${PG_HOST}:${PG_PORT}/$db" \
+      -Dmeridian.gateway.db.url="jdbc:postgresql://${db_host}:${PG_PORT}/$db" \
       -Dmeridian.gateway.db.user="$PG_USER" \
       -Dmeridian.datacenter.id="$dc" \
+      -Dmeridian.gateway.node="$name" \
+      -Dmeridian.gateway.artifacts.location="$artifacts" \
+      -Dmeridian.gateway.cache.dir="$MERIDIAN_WORK/gateway-cache/$name" \
+      -Dmeridian.gateway.sync.reconcile-seconds="$reconcile" \
       -Dmeridian.gateway.access-log.file="$dir/access.log" \
-      -jar "$micro" --deploy "$dir/ROOT.war" --port "$port" --nocluster \
+      -jar "$micro" --deploy "$rar" --deploy "$dir/ROOT.war" --port "$port" --nocluster \
       --clusterName "meridian-$name" --rootdir "$dir/root" \
       --postbootcommandfile "$dir/postboot.asadmin" \
       > "$dir/server.log" 2>&1 &

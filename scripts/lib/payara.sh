@@ -19,6 +19,20 @@ ensure_payara() {
   [ -x "$ASADMIN" ] || die "Payara was not unpacked to $PAYARA_HOME"
 }
 
+# The JMS resource adapter both Payara Server and Micro use to reach Artemis (over OpenWire).
+ACTIVEMQ_RAR_VERSION=6.1.7
+activemq_rar() {
+  local rar="$MERIDIAN_WORK/activemq-rar-$ACTIVEMQ_RAR_VERSION.rar"
+  if [ ! -f "$rar" ]; then
+    mvn_cmd -q dependency:copy -Dartifact="org.apache.activemq:activemq-rar:$ACTIVEMQ_RAR_VERSION:rar" \
+      -DoutputDirectory="$MERIDIAN_WORK" >/dev/null
+  fi
+  echo "$rar"
+}
+
+# asadmin escaping for a property value (colons and equals signs separate properties).
+asadmin_escape() { printf '%s' "$1" | sed 's/[:=]/\\&/g'; }
+
 postgres_driver() {
   local version
   version=$(sed -n 's:.*<postgresql.version>\(.*\)</postgresql.version>.*:\1:p' "$MERIDIAN_ROOT/pom.xml")
@@ -54,6 +68,19 @@ domain_create() {
   "${a[@]}" set-config-property --source domain \
     --propertyName meridian.keymanager.key-encryption-secret-file \
     --propertyValue "$MERIDIAN_WORK/secrets/$db.key-encryption.secret" >/dev/null
+  # Publication: where artifacts go, and the broker announcements go to (through the ActiveMQ
+  # resource adapter: its configuration first, then the adapter, then a connection factory).
+  "${a[@]}" set-config-property --source domain --propertyName meridian.artifacts.location \
+    --propertyValue "${MERIDIAN_ARTIFACTS_LOCATION:-http://127.0.0.1:8088/}" >/dev/null
+  local rar; rar=$(activemq_rar)
+  "${a[@]}" create-resource-adapter-config --property \
+    "ServerUrl=$(asadmin_escape "${MERIDIAN_BROKER_URL:-tcp://127.0.0.1:61616}"):UserName=${MERIDIAN_BROKER_USER:-meridian}:Password=$(asadmin_escape "${MERIDIAN_BROKER_PASSWORD:-meridian-broker}")" \
+    "activemq-rar-$ACTIVEMQ_RAR_VERSION" >/dev/null
+  "${a[@]}" deploy --type rar --name "activemq-rar-$ACTIVEMQ_RAR_VERSION" "$rar" >/dev/null
+  "${a[@]}" create-connector-connection-pool --raname "activemq-rar-$ACTIVEMQ_RAR_VERSION" \
+    --connectiondefinition jakarta.jms.ConnectionFactory --transactionsupport NoTransaction \
+    --ping false --steadypoolsize 1 --maxpoolsize 8 meridian-jms-pool >/dev/null
+  "${a[@]}" create-connector-resource --poolname meridian-jms-pool jms/meridian >/dev/null
   for kv in ${MERIDIAN_EXTRA_CONFIG:-}; do
     "${a[@]}" set-config-property --source domain --propertyName "${kv%%=*}" --propertyValue "${kv#*=}" >/dev/null
   done

@@ -1,5 +1,7 @@
 /**
- * Artifact synchronisation of read-only datacenters: the message-driven bean that pulls published
- * API artifacts and activates them. Built by the multi-datacenter work.
+ * Keeps a gateway node's published APIs in step with the master: a message-driven bean receives
+ * announcements from the DC's broker, the coordinator fetches and verifies artifacts, waits for the
+ * local replica to reach the announced WAL position, activates, keeps a last-known-good cache on
+ * disk and acknowledges to the master; a timer reconciles with the signed manifest.
  */
 package io.meridian.sync;

@@ -10,11 +10,14 @@ import io.meridian.domain.model.change.AuditEntry;
 import io.meridian.domain.model.change.AuditLog;
 import io.meridian.domain.model.change.ChangeType;
 import io.meridian.domain.model.policy.TierRepository;
+import io.meridian.domain.model.publication.Publication;
+import io.meridian.domain.model.publication.PublicationRepository;
 import io.meridian.domain.model.shared.DomainException;
 import io.meridian.domain.model.subscription.Subscription;
 import io.meridian.domain.model.subscription.SubscriptionRepository;
 import io.meridian.infrastructure.TimeSource;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +35,8 @@ public class DefaultApiService implements ApiService {
   @Inject AuditLog auditLog;
   @Inject ChangeRecorder changes;
   @Inject TimeSource time;
+  @Inject PublicationRepository publications;
+  @Inject Event<PublicationRequested> publicationRequested;
 
   @Override
   public Api create(ApiSpec spec, String actor) {
@@ -83,6 +88,11 @@ public class DefaultApiService implements ApiService {
     if (from != target) {
       changes.audit(API, apiId, "lifecycle", actor, from + " -> " + target);
       changes.changed(ChangeType.API_STATE_CHANGED, apiId);
+    }
+    if (from != target || revision.isPresent()) {
+      // Same transaction as the change: the outbox entry exists if and only if the change does.
+      publications.add(new Publication(apiId, api.latestRevision(), target.name(), time.now()));
+      publicationRequested.fire(new PublicationRequested(apiId));
     }
     return api;
   }

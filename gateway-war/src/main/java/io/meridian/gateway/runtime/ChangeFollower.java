@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.ScheduledFuture;
@@ -32,11 +33,13 @@ public class ChangeFollower {
 
   @Inject GatewayRuntime runtime;
   @Inject GatewaySettings settings;
+  @Inject ActivatedApis apis;
 
   private ControlPlaneSource source;
   private StateBuilder builder;
   private ScheduledFuture<?> task;
   private boolean failing;
+  private ControlPlaneSource.ControlPlaneData lastData;
 
   @PostConstruct
   void start() {
@@ -60,13 +63,21 @@ public class ChangeFollower {
     }
   }
 
-  void poll() {
+  /** New active APIs: rebuild from the last read of the database (if there was one yet). */
+  public synchronized void onActivated(@Observes ActivatedApis.Changed event) {
+    if (lastData != null) {
+      runtime.replace(builder.build(lastData, apis.current(), runtime.state()));
+    }
+  }
+
+  synchronized void poll() {
     try {
       GatewayState current = runtime.state();
       if (current != null && source.latestSequence() == current.sequence()) {
         return;
       }
-      GatewayState next = builder.build(source.read(), current);
+      lastData = source.read();
+      GatewayState next = builder.build(lastData, apis.current(), current);
       runtime.replace(next);
       if (failing || current == null) {
         LOG.info(

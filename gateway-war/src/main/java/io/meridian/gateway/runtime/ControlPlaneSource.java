@@ -1,12 +1,12 @@
 package io.meridian.gateway.runtime;
 
-import io.meridian.shared.api.ApiDefinition;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Where a gateway reads the control plane's state: the master's database in a single datacenter, a
- * local replica in a read-only one. Returns plain values, never persistence types.
+ * Where a gateway reads applications, subscriptions, keys and revocations: the master's database in
+ * the master DC, the local hot standby in a read-only one. Returns plain values, never persistence
+ * types. (Published APIs come from artifacts, see io.meridian.sync.)
  */
 public interface ControlPlaneSource {
 
@@ -16,16 +16,12 @@ public interface ControlPlaneSource {
   /** The latest change-log sequence, to decide whether a new read is needed. */
   long latestSequence() throws Exception;
 
-  /** A published API at its latest revision; {@code blocked} when the API is BLOCKED. */
-  record PublishedApi(ApiDefinition definition, int revision, boolean blocked) {}
-
   /** One subscription's state. */
   record SubscriptionRow(String applicationId, String apiId, String state) {}
 
   /** A consistent read of the control plane. */
   record ControlPlaneData(
       long sequence,
-      List<PublishedApi> apis,
       List<String> publicJwks,
       Set<String> revokedTokenIds,
       List<SubscriptionRow> subscriptions) {}

@@ -1,6 +1,5 @@
 package io.meridian.gateway.runtime;
 
-import io.meridian.shared.api.ApiDefinitionJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,8 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -18,8 +15,6 @@ import javax.sql.DataSource;
  * the sequence and the data belong to the same snapshot.
  */
 public final class JdbcControlPlaneSource implements ControlPlaneSource {
-
-  private static final Logger LOG = Logger.getLogger(JdbcControlPlaneSource.class.getName());
 
   private static final String LATEST_SEQUENCE = "SELECT coalesce(max(seq), 0) FROM change_log";
 
@@ -46,7 +41,7 @@ public final class JdbcControlPlaneSource implements ControlPlaneSource {
       try {
         long sequence = single(c, LATEST_SEQUENCE);
         ControlPlaneData data =
-            new ControlPlaneData(sequence, apis(c), jwks(c), revocations(c), subscriptions(c));
+            new ControlPlaneData(sequence, jwks(c), revocations(c), subscriptions(c));
         c.commit();
         return data;
       } finally {
@@ -65,30 +60,6 @@ public final class JdbcControlPlaneSource implements ControlPlaneSource {
       rs.next();
       return rs.getLong(1);
     }
-  }
-
-  private static List<PublishedApi> apis(Connection c) throws SQLException {
-    List<PublishedApi> out = new ArrayList<>();
-    try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT a.state, r.number, r.definition FROM apis a"
-                    + " JOIN api_revisions r ON r.api_id = a.id AND r.number = a.latest_revision"
-                    + " WHERE a.state IN ('PUBLISHED', 'BLOCKED', 'DEPRECATED')");
-        ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        try {
-          out.add(
-              new PublishedApi(
-                  ApiDefinitionJson.read(rs.getString(3)),
-                  rs.getInt(2),
-                  "BLOCKED".equals(rs.getString(1))));
-        } catch (RuntimeException e) {
-          // One unreadable revision must not take every other API down with it.
-          LOG.log(Level.WARNING, "Skipping an API revision the gateway cannot read", e);
-        }
-      }
-    }
-    return out;
   }
 
   private static List<String> jwks(Connection c) throws SQLException {

@@ -4,13 +4,16 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.meridian.gateway.routing.Route;
 import io.meridian.gateway.routing.RouteTable;
 import io.meridian.gateway.token.TokenVerifier;
+import io.meridian.shared.artifact.ApiArtifact;
+import io.meridian.sync.ActiveApi;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.logging.Logger;
 
-/** Builds a new {@link GatewayState} from a read of the control plane. */
+/** Builds a new {@link GatewayState} from a read of the control plane and the active APIs. */
 public final class StateBuilder {
 
   private static final Logger LOG = Logger.getLogger(StateBuilder.class.getName());
@@ -34,10 +37,12 @@ public final class StateBuilder {
    * The new state; the previous state's token verifier (and its cache) is kept when the keys did
    * not change.
    */
-  public GatewayState build(ControlPlaneSource.ControlPlaneData data, GatewayState previous) {
+  public GatewayState build(
+      ControlPlaneSource.ControlPlaneData data, Collection<ActiveApi> apis, GatewayState previous) {
     List<Route> routes = new ArrayList<>();
-    for (ControlPlaneSource.PublishedApi api : data.apis()) {
-      routes.add(Route.of(api.definition(), api.revision(), api.blocked(), datacenterId));
+    for (ActiveApi api : apis) {
+      ApiArtifact a = api.artifact();
+      routes.add(Route.of(a.definition(), a.revision(), a.blocked(), datacenterId));
     }
     String fingerprint = String.join("\n", data.publicJwks());
     TokenVerifier verifier;

@@ -1,6 +1,7 @@
 package io.meridian.interfaces.publisher.rest;
 
 import io.meridian.application.ApiService;
+import io.meridian.application.DeploymentService;
 import io.meridian.domain.model.api.ApiRevision;
 import io.meridian.domain.model.api.ApiState;
 import io.meridian.domain.model.user.Role;
@@ -43,6 +44,7 @@ import java.util.Set;
 public class ApiResource {
 
   @Inject ApiService apis;
+  @Inject DeploymentService deployments;
   @Context SecurityContext security;
   @Context UriInfo uri;
 
@@ -140,6 +142,14 @@ public class ApiResource {
     return apis.audit(id).stream()
         .map(e -> new AuditView(e.action(), e.actor(), e.at(), e.detail()))
         .toList();
+  }
+
+  /** The artifact published for this API and what each datacenter's gateways serve. */
+  @GET
+  @Path("{id}/deployments")
+  public DeploymentResource.ApiDeploymentsView deployments(@PathParam("id") String id) {
+    apis.get(id); // 404 for an unknown API
+    return DeploymentResource.ofApi(deployments, id);
   }
 
   @GET

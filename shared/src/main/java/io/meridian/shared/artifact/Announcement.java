@@ -1,0 +1,58 @@
+package io.meridian.shared.artifact;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+
+/**
+ * The master's message that an API revision was published: which artifact, at which manifest
+ * revision, and the master's WAL position after the commit, which a read-only DC's replica must
+ * have replayed before the gateway activates the revision.
+ */
+public record Announcement(
+    long publicationId,
+    String apiId,
+    int revision,
+    String state,
+    String sha256,
+    long manifestRevision,
+    String lsn,
+    String publishedAt) {
+
+  public String toJson() {
+    return Json.createObjectBuilder()
+        .add("publicationId", publicationId)
+        .add("apiId", apiId)
+        .add("revision", revision)
+        .add("state", state)
+        .add("sha256", sha256)
+        .add("manifestRevision", manifestRevision)
+        .add("lsn", lsn)
+        .add("publishedAt", publishedAt)
+        .build()
+        .toString();
+  }
+
+  public static Announcement fromJson(String json) {
+    try (var reader = Json.createReader(new StringReader(json))) {
+      JsonObject o = reader.readObject();
+      String sha = o.getString("sha256");
+      if (!Digests.isSha256(sha)) {
+        throw new ArtifactException("malformed", "Announcement with a bad artifact hash");
+      }
+      return new Announcement(
+          o.getJsonNumber("publicationId").longValue(),
+          o.getString("apiId"),
+          o.getInt("revision"),
+          o.getString("state"),
+          sha,
+          o.getJsonNumber("manifestRevision").longValue(),
+          o.getString("lsn"),
+          o.getString("publishedAt"));
+    } catch (ArtifactException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ArtifactException("malformed", "Unreadable announcement", e);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.meridian.shared.artifact;
+
+import io.meridian.shared.api.ApiDefinition;
+import io.meridian.shared.api.ApiDefinitionJson;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * One API revision in one lifecycle state, as published to gateways. Its canonical JSON is
+ * byte-stable, so its SHA-256 names it on the artifact server.
+ *
+ * @param state PUBLISHED, DEPRECATED, BLOCKED (routed, answered 503) or RETIRED (not routed)
+ */
+public record ApiArtifact(String apiId, int revision, String state, ApiDefinition definition) {
+
+  public static final int FORMAT = 1;
+  private static final Set<String> STATES = Set.of("PUBLISHED", "DEPRECATED", "BLOCKED", "RETIRED");
+
+  public ApiArtifact {
+    if (!STATES.contains(state)) {
+      throw new IllegalArgumentException("Unknown artifact state " + state);
+    }
+    if (!definition.apiId().equals(apiId)) {
+      throw new IllegalArgumentException("Artifact and definition disagree on the API id");
+    }
+  }
+
+  public boolean routed() {
+    return !"RETIRED".equals(state);
+  }
+
+  public boolean blocked() {
+    return "BLOCKED".equals(state);
+  }
+
+  /** Canonical bytes: fixed key order, no white space. */
+  public byte[] toBytes() {
+    String json =
+        "{\"apiId\":"
+            + Json.createValue(apiId)
+            + ",\"definition\":"
+            + ApiDefinitionJson.write(definition)
+            + ",\"format\":"
+            + FORMAT
+            + ",\"revision\":"
+            + revision
+            + ",\"state\":"
+            + Json.createValue(state)
+            + "}";
+    return json.getBytes(StandardCharsets.UTF_8);
+  }
+
+  public static ApiArtifact fromBytes(byte[] bytes) {
+    JsonObject o;
+    try (var reader =
+        Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+      o = reader.readObject();
+    } catch (RuntimeException e) {
+      throw new ArtifactException("not_json", "The artifact is not a JSON object", e);
+    }
+    if (o.getInt("format", -1) != FORMAT) {
+      throw new ArtifactException("unknown_format", "Unknown artifact format");
+    }
+    try {
+      return new ApiArtifact(
+          o.getString("apiId"),
+          o.getInt("revision"),
+          o.getString("state"),
+          ApiDefinitionJson.read(o.getJsonObject("definition").toString()));
+    } catch (RuntimeException e) {
+      throw new ArtifactException("malformed", "The artifact is malformed: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.meridian.shared.artifact;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+
+/** A gateway node's report, sent back to the master, that it now serves an API's artifact. */
+public record DeploymentAck(
+    String datacenter,
+    String node,
+    String apiId,
+    int revision,
+    String state,
+    String sha256,
+    long manifestRevision,
+    String activatedAt) {
+
+  public String toJson() {
+    return Json.createObjectBuilder()
+        .add("datacenter", datacenter)
+        .add("node", node)
+        .add("apiId", apiId)
+        .add("revision", revision)
+        .add("state", state)
+        .add("sha256", sha256)
+        .add("manifestRevision", manifestRevision)
+        .add("activatedAt", activatedAt)
+        .build()
+        .toString();
+  }
+
+  public static DeploymentAck fromJson(String json) {
+    try (var reader = Json.createReader(new StringReader(json))) {
+      JsonObject o = reader.readObject();
+      return new DeploymentAck(
+          o.getString("datacenter"),
+          o.getString("node"),
+          o.getString("apiId"),
+          o.getInt("revision"),
+          o.getString("state"),
+          o.getString("sha256"),
+          o.getJsonNumber("manifestRevision").longValue(),
+          o.getString("activatedAt"));
+    } catch (RuntimeException e) {
+      throw new ArtifactException("malformed", "Unreadable deployment acknowledgement", e);
+    }
+  }
+}

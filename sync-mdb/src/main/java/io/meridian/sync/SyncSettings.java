@@ -1,0 +1,74 @@
+package io.meridian.sync;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The sync's configuration (every key is listed in the README). */
+@ApplicationScoped
+public class SyncSettings {
+
+  /** The gateway's read-only data source (defined by the gateway WAR). */
+  public static final String DATA_SOURCE = "java:app/jdbc/MeridianGateway";
+
+  /** The connection factory on the ActiveMQ resource adapter (defined by the gateway WAR). */
+  public static final String CONNECTION_FACTORY = "java:app/jms/meridian";
+
+  @Inject
+  @ConfigProperty(name = "meridian.datacenter.id", defaultValue = "dc-master")
+  String datacenter;
+
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.node", defaultValue = "gateway")
+  String node;
+
+  @Inject
+  @ConfigProperty(
+      name = "meridian.gateway.artifacts.location",
+      defaultValue = "http://127.0.0.1:8088/")
+  String artifactsLocation;
+
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.artifacts.timeout-millis", defaultValue = "5000")
+  int artifactsTimeoutMillis;
+
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.cache.dir", defaultValue = "meridian-cache")
+  String cacheDir;
+
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.sync.reconcile-seconds", defaultValue = "10")
+  long reconcileSeconds;
+
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.sync.replica-wait-millis", defaultValue = "5000")
+  long replicaWaitMillis;
+
+  public String datacenter() {
+    return datacenter;
+  }
+
+  public String node() {
+    return node;
+  }
+
+  public String artifactsLocation() {
+    return artifactsLocation;
+  }
+
+  public int artifactsTimeoutMillis() {
+    return artifactsTimeoutMillis;
+  }
+
+  public String cacheDir() {
+    return cacheDir;
+  }
+
+  public long reconcileSeconds() {
+    return reconcileSeconds;
+  }
+
+  public long replicaWaitMillis() {
+    return replicaWaitMillis;
+  }
+}
