@@ -52,6 +52,10 @@ infra_down() {
   wan_down
 }
 
+replica_streaming() {
+  [ "$(pg_node_sql replica -c "SELECT count(*) FROM pg_stat_wal_receiver WHERE status = 'streaming'")" = 1 ]
+}
+
 master_env() {
   echo MERIDIAN_DB_HOST=127.0.0.1 PG_SOCKET_DIR="$(pg_node_dir master)/run" \
     MERIDIAN_ARTIFACTS_LOCATION="http://127.0.0.1:$ARTIFACT_PORT/" \
@@ -110,7 +114,10 @@ case "$cmd" in
   down) down ;;
   gateway) gateway "${2:?gateway NAME start|stop}" "${1:?}" ;;
   partition) wan_partition ;;
-  heal) wan_heal ;;
+  heal)
+    wan_heal
+    # Healed means replication streams again (the brokers' bridges retry every 2 s at most).
+    wait_until 60 replica_streaming || die "The standby did not resume streaming within 60 s" ;;
   counters) wan_counters ;;
   replay)
     case "${1:-}" in

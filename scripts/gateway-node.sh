@@ -3,6 +3,7 @@
 #
 #   scripts/gateway-node.sh start [--name N] [--port P] [--db D] [--db-host H] [--datacenter ID]
 #                                 [--broker URL] [--artifacts URL|DIR] [--reconcile S] [--cpus LIST]
+#                                 [--fresh-cache]
 #   scripts/gateway-node.sh stop  [--name N]
 #
 # --db/--db-host: the PostgreSQL database it reads (the master's, or the DC's hot standby);
@@ -14,7 +15,7 @@ source "$(dirname "$0")/lib/postgres.sh"
 source "$(dirname "$0")/lib/payara.sh"
 
 cmd="${1:-}"; shift || true
-name=gw1; port=8280; db=meridian; dc=dc-master; cpus=""; db_host="$PG_HOST"; reconcile=10
+name=gw1; port=8280; db=meridian; dc=dc-master; cpus=""; db_host="$PG_HOST"; reconcile=10; fresh_cache=0
 broker="${MERIDIAN_BROKER_URL:-tcp://127.0.0.1:61616}"; artifacts="http://127.0.0.1:8088/"
 war="$MERIDIAN_ROOT/gateway-war/target/gateway.war"
 while [ $# -gt 0 ]; do
@@ -27,6 +28,7 @@ while [ $# -gt 0 ]; do
     --broker) broker="$2"; shift 2 ;;
     --artifacts) artifacts="$2"; shift 2 ;;
     --reconcile) reconcile="$2"; shift 2 ;;
+    --fresh-cache) fresh_cache=1; shift ;;
     --cpus) cpus="$2"; shift 2 ;;
     --war) war="$2"; shift 2 ;;
     *) die "unknown option $1" ;;
@@ -58,6 +60,7 @@ case "$cmd" in
     fi
     rar=$(activemq_rar)
     stop_node
+    [ "$fresh_cache" = 1 ] && rm -rf "$MERIDIAN_WORK/gateway-cache/$name"
     rm -rf "$dir"; mkdir -p "$dir" "$MERIDIAN_WORK/gateway-cache/$name"
     cp "$war" "$dir/ROOT.war"
     # HTTP/1.1 only (the gateway speaks HTTP/1.1 to clients and backends); no per-request tracing

@@ -63,7 +63,7 @@ bridge_xml() {
   <forwarding-address>$address</forwarding-address>
   <retry-interval>500</retry-interval>
   <retry-interval-multiplier>1.5</retry-interval-multiplier>
-  <max-retry-interval>5000</max-retry-interval>
+  <max-retry-interval>2000</max-retry-interval>
   <reconnect-attempts>-1</reconnect-attempts>
   <use-duplicate-detection>true</use-duplicate-detection>
   <confirmation-window-size>1048576</confirmation-window-size>

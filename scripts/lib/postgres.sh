@@ -118,6 +118,7 @@ pg_standby_create() {
     "$(pg_bin)/pg_basebackup" -h "$primary" -U replicator -D "$dir/data" -R -X stream -S replica -c fast)
   as_root tee -a "$dir/data/postgresql.auto.conf" >/dev/null <<CONF
 unix_socket_directories = '$dir/run'
+wal_retrieve_retry_interval = '1s'
 CONF
   pg_node_ctl "$node" "$ns" start
 }

@@ -111,13 +111,24 @@ wan_down() {
 
 wan_partition() {
   in_ns $WAN_NS nft flush chain inet meridian_wan partition
-  in_ns $WAN_NS nft add rule inet meridian_wan partition drop
+  in_ns $WAN_NS nft add rule inet meridian_wan partition iifname "wan-m" oifname "wan-r" drop
+  in_ns $WAN_NS nft add rule inet meridian_wan partition iifname "wan-r" oifname "wan-m" drop
   log "WAN partitioned: no packet crosses between the datacenters"
 }
 
 wan_heal() {
   in_ns $WAN_NS nft flush chain inet meridian_wan partition
   log "WAN healed"
+}
+
+# Waits (up to $1 seconds) until COMMAND succeeds.
+wait_until() {
+  local timeout="$1"; shift
+  local deadline=$(( $(date +%s) + timeout ))
+  until "$@" >/dev/null 2>&1; do
+    [ "$(date +%s)" -lt "$deadline" ] || return 1
+    sleep 0.2
+  done
 }
 
 # Prints the link's counters as "name packets bytes" lines.

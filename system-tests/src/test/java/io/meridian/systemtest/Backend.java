@@ -27,7 +27,15 @@ final class Backend implements AutoCloseable {
   final Map<String, Map<String, String>> seen = new ConcurrentHashMap<>();
 
   Backend() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    this("127.0.0.1");
+  }
+
+  /**
+   * A backend listening on {@code host} (the host's side of the test network, for gateways in
+   * namespaces).
+   */
+  Backend(String host) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(host, 0), 0);
     server.setExecutor(Executors.newFixedThreadPool(16));
     server.createContext("/orders/", this::order);
     server.createContext("/slow", this::slow);
@@ -41,7 +49,7 @@ final class Backend implements AutoCloseable {
   }
 
   String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
   }
 
   /** An address where nothing listens. */

@@ -29,10 +29,21 @@ final class Http {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  private final String base;
   private final String authorization;
 
-  private Http(String authorization) {
+  private Http(String base, String authorization) {
+    this.base = base;
     this.authorization = authorization;
+  }
+
+  private Http(String authorization) {
+    this(BASE, authorization);
+  }
+
+  /** The same caller, against another control plane. */
+  Http at(String otherBase) {
+    return new Http(otherBase, authorization);
   }
 
   static Http anonymous() {
@@ -117,7 +128,7 @@ final class Http {
 
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     if (authorization != null) {
       b.header("Authorization", authorization);
     }

@@ -1,0 +1,447 @@
+package io.meridian.systemtest;
+
+import static io.meridian.systemtest.Http.params;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two real datacenters (scripts/dc.sh): the master (PostgreSQL primary, Artemis, nginx, Payara
+ * Server, a gateway) and a read-only one (hot standby, Artemis, a gateway on Payara Micro), each in
+ * its own network namespace, joined by a 20 ms-each-way WAN link that the tests cut and heal.
+ */
+class MultiDatacenterIT {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private static Backend backend;
+  private static Http admin;
+  private static Http developer;
+  private static Http oauthClient;
+  private static String appId;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    backend = new Backend(Topology.HOST_ADDRESS);
+    admin = Http.admin().at(Topology.MASTER);
+    developer = Http.as(signUp(), Fixtures.PASSWORD).at(Topology.MASTER);
+    Http.Reply app =
+        developer.post(
+            "/store/api/v1/applications", "{\"name\":\"" + Fixtures.unique("app") + "\"}");
+    assertEquals(201, app.status(), app.toString());
+    appId = app.json().getString("id");
+    JsonObject keys = developer.post("/store/api/v1/applications/" + appId + "/keys").json();
+    oauthClient =
+        Http.as(keys.getString("consumerKey"), keys.getString("consumerSecret"))
+            .at(Topology.MASTER);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    backend.close();
+  }
+
+  @AfterEach
+  void healEverything() {
+    Topology.heal();
+    Topology.run("replay", "resume");
+  }
+
+  // 1
+  @Test
+  void aPublishedApiIsServedInTheReadOnlyDcAndARepublishReplacesIt() {
+    String context = "/" + Fixtures.unique("mdc");
+    String id = create(context, "/public");
+    publish(id);
+    await(() -> call(Topology.REPLICA_GATEWAY, context + "/1.0/public", null), status(204), 10_000);
+
+    Http.Reply updated =
+        admin.put("/publisher/api/v1/apis/" + id, apiJson(context, "/public", "/v2"));
+    assertEquals(200, updated.status(), updated.toString());
+    publish(id);
+    await(
+        () -> call(Topology.REPLICA_GATEWAY, context + "/1.0/v2", null), routedToBackend(), 10_000);
+    assertEquals("2", syncRevision(Topology.REPLICA_GATEWAY, id));
+
+    // ...and the read-only DC told the master so, over the reverse bridge.
+    awaitTrue(
+        () -> {
+          JsonObject d = admin.get("/publisher/api/v1/apis/" + id + "/deployments").json();
+          return d.getJsonArray("nodes").stream()
+              .map(JsonObject.class::cast)
+              .anyMatch(
+                  n ->
+                      n.getString("datacenter").equals("dc-ro1")
+                          && n.getInt("revision") == 2
+                          && n.getBoolean("current"));
+        },
+        10_000);
+  }
+
+  // 2
+  @Test
+  void subscriptionBlockAndRevocationOnTheMasterTakeEffectInTheReadOnlyDc() {
+    String context = "/" + Fixtures.unique("mdc");
+    String id = create(context, "/orders/{id}");
+    publish(id);
+    String subscription = subscribe(id);
+    String token = token();
+    String path = context + "/1.0/orders/1";
+    await(() -> call(Topology.REPLICA_GATEWAY, path, token), status(200), 10_000);
+
+    block(id, subscription, true);
+    await(() -> call(Topology.REPLICA_GATEWAY, path, token), status(403), 10_000);
+    block(id, subscription, false);
+    await(() -> call(Topology.REPLICA_GATEWAY, path, token), status(200), 10_000);
+
+    assertEquals(200, oauthClient.form("/store/oauth2/revoke", params("token", token)).status());
+    await(() -> call(Topology.REPLICA_GATEWAY, path, token), status(401), 10_000);
+  }
+
+  // 3
+  @Test
+  void aThirtySecondPartitionFailsNoRequestAndLosesNoPublication() throws Exception {
+    String context = "/" + Fixtures.unique("mdc");
+    String id = create(context, "/orders/{id}");
+    publish(id);
+    subscribe(id);
+    String token = token();
+    String path = context + "/1.0/orders/2";
+    await(() -> call(Topology.REPLICA_GATEWAY, path, token), status(200), 10_000);
+
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicLong ok = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    ExecutorService load = Executors.newFixedThreadPool(2);
+    Future<?>[] loops = new Future<?>[2];
+    for (int i = 0; i < loops.length; i++) {
+      loops[i] =
+          load.submit(
+              () -> {
+                while (running.get()) {
+                  try {
+                    if (call(Topology.REPLICA_GATEWAY, path, token).statusCode() == 200) {
+                      ok.incrementAndGet();
+                    } else {
+                      failed.incrementAndGet();
+                    }
+                  } catch (RuntimeException e) {
+                    failed.incrementAndGet();
+                  }
+                }
+              });
+    }
+    String lateContext = "/" + Fixtures.unique("late");
+    long partitionedAt = System.nanoTime();
+    Topology.partition();
+    try {
+      // The master keeps working: an API published now must reach the read-only DC after healing.
+      String late = create(lateContext, "/public");
+      publish(late);
+      await(
+          () -> call(Topology.MASTER_GATEWAY, lateContext + "/1.0/public", null),
+          status(204),
+          10_000);
+      long left = 30_000 - (System.nanoTime() - partitionedAt) / 1_000_000;
+      Thread.sleep(Math.max(0, left));
+      assertEquals(
+          404, call(Topology.REPLICA_GATEWAY, lateContext + "/1.0/public", null).statusCode());
+    } finally {
+      Topology.heal();
+      running.set(false);
+      for (Future<?> f : loops) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+      load.shutdown();
+    }
+    assertEquals(0, failed.get(), "failed requests during the partition (ok: " + ok.get() + ")");
+    assertTrue(ok.get() > 100, "the load loop ran: " + ok.get());
+    await(
+        () -> call(Topology.REPLICA_GATEWAY, lateContext + "/1.0/public", null),
+        status(204),
+        30_000);
+  }
+
+  // 4
+  @Test
+  void aReadOnlyGatewayRestartedDuringAPartitionServesFromItsCacheAndTheStandby() {
+    String context = "/" + Fixtures.unique("mdc");
+    String id = create(context, "/orders/{id}");
+    publish(id);
+    subscribe(id);
+    String token = token();
+    String path = context + "/1.0/orders/3";
+    await(() -> call(Topology.REPLICA_GATEWAY, path, token), status(200), 10_000);
+
+    Topology.partition();
+    Topology.run("gateway", "stop", "gw-r1");
+    Topology.run("gateway", "start", "gw-r1");
+    HttpResponse<String> r = call(Topology.REPLICA_GATEWAY, path, token);
+    assertEquals(200, r.statusCode(), r.body());
+    JsonObject sync = sync(Topology.REPLICA_GATEWAY);
+    assertTrue(sync.getBoolean("restoredFromCache"), sync.toString());
+  }
+
+  // 5
+  @Test
+  void aTamperedArtifactIsRejectedAndThePreviousRevisionKeepsServing() throws IOException {
+    String context = "/" + Fixtures.unique("mdc");
+    String id = create(context, "/public");
+    publish(id);
+    await(() -> call(Topology.REPLICA_GATEWAY, context + "/1.0/public", null), status(204), 10_000);
+    long rejectedBefore =
+        sync(Topology.REPLICA_GATEWAY).getJsonNumber("rejectedArtifacts").longValue();
+
+    Topology
+        .partition(); // so that the read-only DC cannot fetch revision 2 before it is tampered with
+    Path file;
+    byte[] original;
+    try {
+      assertEquals(
+          200,
+          admin.put("/publisher/api/v1/apis/" + id, apiJson(context, "/public", "/v2")).status());
+      publish(id);
+      String sha =
+          admin
+              .get("/publisher/api/v1/apis/" + id + "/deployments")
+              .json()
+              .getString("publishedSha256");
+      file = Path.of(Topology.ARTIFACT_FILES, "artifacts", sha + ".json");
+      original = Files.readAllBytes(file);
+      String tampered = new String(original).replace("/v2", "/v3");
+      Files.writeString(file, tampered);
+    } finally {
+      Topology.heal();
+    }
+    try {
+      awaitTrue(
+          () ->
+              sync(Topology.REPLICA_GATEWAY).getJsonNumber("rejectedArtifacts").longValue()
+                  > rejectedBefore,
+          30_000);
+      assertEquals("1", syncRevision(Topology.REPLICA_GATEWAY, id));
+      assertEquals(204, call(Topology.REPLICA_GATEWAY, context + "/1.0/public", null).statusCode());
+      assertEquals(404, call(Topology.REPLICA_GATEWAY, context + "/1.0/v3", null).statusCode());
+    } finally {
+      Files.write(file, original); // the operator restores it: reconciliation then activates it
+    }
+    awaitTrue(() -> "2".equals(syncRevision(Topology.REPLICA_GATEWAY, id)), 30_000);
+  }
+
+  // 6
+  @Test
+  void servingInTheReadOnlyDcSendsNothingToTheMaster() {
+    String context = "/" + Fixtures.unique("mdc");
+    String id = create(context, "/orders/{id}");
+    publish(id);
+    subscribe(id);
+    String token = token();
+    String path = context + "/1.0/orders/4";
+    await(() -> call(Topology.REPLICA_GATEWAY, path, token), status(200), 10_000);
+
+    int requests = 2_000;
+    Map<String, Long> before = Topology.counters();
+    for (int i = 0; i < requests; i++) {
+      assertEquals(200, call(Topology.REPLICA_GATEWAY, path, token).statusCode());
+    }
+    Map<String, Long> after = Topology.counters();
+    long packets = after.get("replica_to_master") - before.get("replica_to_master");
+    long connections = after.get("replica_to_master_new") - before.get("replica_to_master_new");
+    // Replication feedback and broker pings cross the link on their own schedule; a request-path
+    // dependency would add at least one packet per request.
+    assertEquals(0, connections, "new connections from the read-only DC to the master");
+    assertTrue(
+        packets < requests / 10, packets + " packets to the master for " + requests + " requests");
+  }
+
+  // 7
+  @Test
+  void activationWaitsUntilTheReplicaHasReplayedThePublication() throws Exception {
+    Topology.run("replay", "pause");
+    String context = "/" + Fixtures.unique("mdc");
+    String id = create(context, "/public");
+    publish(id);
+    // The master DC serves it, so the artifact and the announcement are out...
+    await(() -> call(Topology.MASTER_GATEWAY, context + "/1.0/public", null), status(204), 10_000);
+    // ...but the read-only DC's replica has not replayed the publication: no activation.
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+    while (System.nanoTime() < until) {
+      assertEquals(404, call(Topology.REPLICA_GATEWAY, context + "/1.0/public", null).statusCode());
+      Thread.sleep(100);
+    }
+    assertTrue(sync(Topology.REPLICA_GATEWAY).getString("lastError").contains("replica"));
+    Topology.run("replay", "resume");
+    await(() -> call(Topology.REPLICA_GATEWAY, context + "/1.0/public", null), status(204), 10_000);
+  }
+
+  // ---- helpers ----
+
+  private static String signUp() {
+    String name = Fixtures.unique("dev");
+    Http.Reply r =
+        Http.anonymous()
+            .at(Topology.MASTER)
+            .post(
+                "/store/api/v1/signup",
+                "{\"username\":\"" + name + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}");
+    assertEquals(201, r.status(), r.toString());
+    return name;
+  }
+
+  private static String apiJson(String context, String... paths) {
+    StringBuilder ops = new StringBuilder();
+    for (String p : paths) {
+      if (ops.length() > 0) {
+        ops.append(',');
+      }
+      boolean open = !p.startsWith("/orders");
+      ops.append(
+          "{\"method\":\"GET\",\"uriTemplate\":\""
+              + p
+              + "\",\"authRequired\":"
+              + !open
+              + (open ? "" : ",\"tier\":\"Gold\"")
+              + "}");
+    }
+    return """
+        {"name":"Multi-DC","context":"%s","version":"1.0","operations":[%s],
+         "endpoints":{"production":{"url":"%s","timeoutMillis":5000}}}
+        """
+        .formatted(context, ops, backend.url());
+  }
+
+  private static String create(String context, String... paths) {
+    Http.Reply created = admin.post("/publisher/api/v1/apis", apiJson(context, paths));
+    assertEquals(201, created.status(), created.toString());
+    return created.json().getString("id");
+  }
+
+  private static void publish(String id) {
+    Http.Reply r =
+        admin.post("/publisher/api/v1/apis/" + id + "/lifecycle", "{\"state\":\"PUBLISHED\"}");
+    assertEquals(200, r.status(), r.toString());
+  }
+
+  private static String subscribe(String apiId) {
+    Http.Reply r =
+        developer.post(
+            "/store/api/v1/applications/" + appId + "/subscriptions",
+            "{\"apiId\":\"" + apiId + "\",\"tier\":\"Gold\"}");
+    assertEquals(201, r.status(), r.toString());
+    return r.json().getString("id");
+  }
+
+  private static void block(String apiId, String subscriptionId, boolean block) {
+    Http.Reply r =
+        admin.post(
+            "/publisher/api/v1/apis/"
+                + apiId
+                + "/subscriptions/"
+                + subscriptionId
+                + (block ? "/block" : "/unblock"));
+    assertEquals(200, r.status(), r.toString());
+  }
+
+  private static String token() {
+    Http.Reply r =
+        oauthClient.form("/store/oauth2/token", params("grant_type", "client_credentials"));
+    assertEquals(200, r.status(), r.toString());
+    return r.json().getString("access_token");
+  }
+
+  private static JsonObject sync(String gateway) {
+    return (JsonObject) Http.parse(call(gateway, "/-/sync", null).body());
+  }
+
+  /** The revision a gateway serves for an API, or null. */
+  private static String syncRevision(String gateway, String apiId) {
+    JsonObject apis = sync(gateway).getJsonObject("apis");
+    return apis.containsKey(apiId) ? apis.getString(apiId).split(" ")[0] : null;
+  }
+
+  static HttpResponse<String> call(String gateway, String path, String token) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(10)).GET();
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    try {
+      return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Predicate<HttpResponse<String>> status(int code) {
+    return r -> r.statusCode() == code;
+  }
+
+  /** A 404 from the backend itself: the gateway routed the request. */
+  private static Predicate<HttpResponse<String>> routedToBackend() {
+    return r ->
+        r.statusCode() == 404
+            && !r.body().contains("api_not_found")
+            && !r.body().contains("resource_not_found");
+  }
+
+  private static void await(
+      Supplier<HttpResponse<String>> call, Predicate<HttpResponse<String>> done, long millis) {
+    HttpResponse<String>[] last = new HttpResponse[1];
+    awaitTrue(
+        () -> {
+          last[0] = call.get();
+          return done.test(last[0]);
+        },
+        millis,
+        () -> last[0] == null ? "no response" : last[0].statusCode() + " " + last[0].body());
+  }
+
+  private static void awaitTrue(Supplier<Boolean> condition, long millis) {
+    awaitTrue(condition, millis, () -> "");
+  }
+
+  private static void awaitTrue(Supplier<Boolean> condition, long millis, Supplier<String> last) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (System.nanoTime() < deadline) {
+      if (condition.get()) {
+        return;
+      }
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("not within " + millis + " ms; last: " + last.get());
+  }
+}
