@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# Stops what scripts/up.sh started (the gateway node and the Payara domain; PostgreSQL keeps
-# running).
+# Stops what scripts/up.sh started: gateways, the Payara domain, brokers, nginx, both PostgreSQL
+# nodes, the delay helper and the network namespaces.
 source "$(dirname "$0")/lib/common.sh"
-bash "$MERIDIAN_ROOT/scripts/gateway-node.sh" stop --name gw1
-bash "$MERIDIAN_ROOT/scripts/master-domain.sh" stop --name meridian-master
-log "Stopped the gateway gw1 and the meridian-master domain"
+bash "$MERIDIAN_ROOT/scripts/dc.sh" down
+log "Stopped both datacenters"

@@ -61,7 +61,10 @@ case "$cmd" in
     rar=$(activemq_rar)
     stop_node
     [ "$fresh_cache" = 1 ] && rm -rf "$MERIDIAN_WORK/gateway-cache/$name"
+    # A new root each start; the previous run's log is kept as server.log.1.
+    [ -f "$dir/server.log" ] && mv "$dir/server.log" "$MERIDIAN_WORK/gateways/$name.server.log.1"
     rm -rf "$dir"; mkdir -p "$dir" "$MERIDIAN_WORK/gateway-cache/$name"
+    [ -f "$MERIDIAN_WORK/gateways/$name.server.log.1" ] && mv "$MERIDIAN_WORK/gateways/$name.server.log.1" "$dir/server.log.1"
     cp "$war" "$dir/ROOT.war"
     # HTTP/1.1 only (the gateway speaks HTTP/1.1 to clients and backends); no per-request tracing
     # spans (each draws a UUID from the locked NativePRNG: 4k req/s on one core instead of ~20k);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, repository integration tests against PostgreSQL, and the system
-# tests that drive the EAR on a Payara Server domain and a gateway on Payara Micro over HTTP.
-# Installs what is missing (Java 17, Maven, PostgreSQL, Payara) and leaves nothing running that
-# it started.
+# Runs every test: unit tests, repository integration tests against PostgreSQL, the system tests
+# that drive the EAR on a Payara Server domain and a gateway on Payara Micro over HTTP, and the
+# multi-datacenter system tests on the two-DC topology of scripts/dc.sh (network namespaces: needs
+# root). Installs what is missing (Java 17, Maven, PostgreSQL, Payara, Artemis, nginx, iptables,
+# nftables) and leaves nothing running that it started.
 #
 #   scripts/test.sh [extra Maven arguments]
 source "$(dirname "$0")/lib/postgres.sh"
@@ -10,6 +11,8 @@ source "$(dirname "$0")/lib/postgres.sh"
 ensure_build_tools
 pg_started=$(ensure_postgres)
 cleanup() {
+  bash "$MERIDIAN_ROOT/scripts/dc.sh" down >/dev/null 2>&1 || true
+  bash "$MERIDIAN_ROOT/scripts/broker.sh" stop --dir "$MERIDIAN_WORK/system-tests/broker" >/dev/null 2>&1 || true
   bash "$MERIDIAN_ROOT/scripts/gateway-node.sh" stop --name st-gateway >/dev/null 2>&1 || true
   bash "$MERIDIAN_ROOT/scripts/master-domain.sh" stop --name meridian-st >/dev/null 2>&1 || true
   if [ "${pg_started##*$'\n'}" = started ]; then
@@ -21,6 +24,8 @@ trap cleanup EXIT
 
 ensure_database meridian_it fresh
 ensure_database meridian_st fresh
+rm -rf "$MERIDIAN_WORK/system-tests" # the single-DC system tests' artifact directory and broker
+command -v python3 >/dev/null 2>&1 || apt_install python3
 
 cd "$MERIDIAN_ROOT"
 log "Running all tests (mvn verify)"

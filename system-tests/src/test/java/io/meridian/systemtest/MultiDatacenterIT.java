@@ -227,11 +227,9 @@ class MultiDatacenterIT {
           200,
           admin.put("/publisher/api/v1/apis/" + id, apiJson(context, "/public", "/v2")).status());
       publish(id);
-      String sha =
-          admin
-              .get("/publisher/api/v1/apis/" + id + "/deployments")
-              .json()
-              .getString("publishedSha256");
+      // Publication is asynchronous (the outbox): wait for revision 2's artifact to exist.
+      awaitTrue(() -> deployments(id).getInt("publishedRevision", 0) == 2, 10_000);
+      String sha = deployments(id).getString("publishedSha256");
       file = Path.of(Topology.ARTIFACT_FILES, "artifacts", sha + ".json");
       original = Files.readAllBytes(file);
       String tampered = new String(original).replace("/v2", "/v3");
@@ -373,6 +371,10 @@ class MultiDatacenterIT {
         oauthClient.form("/store/oauth2/token", params("grant_type", "client_credentials"));
     assertEquals(200, r.status(), r.toString());
     return r.json().getString("access_token");
+  }
+
+  private static JsonObject deployments(String apiId) {
+    return admin.get("/publisher/api/v1/apis/" + apiId + "/deployments").json();
   }
 
   private static JsonObject sync(String gateway) {

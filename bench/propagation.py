@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Propagation across datacenters, measured on the two-DC topology of scripts/dc.sh.
+
+  bench/propagation.sh   (brings the topology up, runs this, tears it down)
+
+Measures, over the 20 ms-each-way WAN link:
+  - publish -> first 2xx at the read-only gateway (N publishes of new APIs)
+  - revoke  -> first 401 at the read-only gateway (N tokens)
+  - cold start of a read-only gateway while the master DC is partitioned away
+  - the standby's replay lag, sampled during the runs
+Writes bench/results/propagation.txt and prints it.
+"""
+import base64
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MASTER = "http://10.201.1.1:10080"
+REPLICA_GW = "http://10.201.2.1:8280"
+ADMIN = ("admin", os.environ.get("MERIDIAN_ADMIN_PASSWORD", "meridian-admin"))
+N = int(os.environ.get("BENCH_PROPAGATIONS", "20"))
+BACKEND = MASTER + "/store/api/v1"  # the store's public tiers resource answers 200
+
+
+def request(method, url, body=None, auth=None, form=None, token=None, timeout=10):
+    headers = {}
+    data = None
+    if body is not None:
+        data = json.dumps(body).encode()
+        headers["Content-Type"] = "application/json"
+    if form is not None:
+        data = urllib.parse.urlencode(form).encode()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    if auth:
+        headers["Authorization"] = "Basic " + base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    req = urllib.request.Request(url, data=data, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, b""
+
+
+def ok(status, body, want):
+    if status != want:
+        sys.exit(f"expected {want}, got {status}: {body[:300]!r}")
+    return json.loads(body) if body else None
+
+
+def wait_status(url, want, token=None, timeout=30.0, poll=0.005):
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        status, _ = request("GET", url, token=token, timeout=5)
+        if status == want:
+            return time.monotonic()
+        time.sleep(poll)
+    sys.exit(f"{url} did not answer {want} within {timeout} s")
+
+
+def dc(*args):
+    return subprocess.run(["bash", os.path.join(ROOT, "scripts/dc.sh"), *args], check=True,
+                          capture_output=True, text=True).stdout
+
+
+lag_samples = []
+
+
+def sample_lag():
+    out = dc("lag").strip().split("|")
+    lag_samples.append((int(float(out[0])), float(out[1])))
+
+
+def pct(values, p):
+    values = sorted(values)
+    k = max(0, min(len(values) - 1, int(round(p / 100.0 * len(values) + 0.5)) - 1))
+    return values[k]
+
+
+def summary(name, values):
+    return (f"{name}: n={len(values)} p50={statistics.median(values):.0f} ms "
+            f"p99={pct(values, 99):.0f} ms max={max(values):.0f} ms")
+
+
+def api(context, ops):
+    return {"name": "Bench", "context": context, "version": "1.0", "operations": ops,
+            "endpoints": {"production": {"url": BACKEND}}}
+
+
+def main():
+    run = str(int(time.time()))
+    publish_ms = []
+    for i in range(N):
+        context = f"/bench{run}p{i}"
+        created = ok(*request("POST", MASTER + "/publisher/api/v1/apis",
+                              api(context, [{"method": "GET", "uriTemplate": "/tiers", "authRequired": False}]),
+                              auth=ADMIN), 201)
+        t0 = time.monotonic()
+        ok(*request("POST", f"{MASTER}/publisher/api/v1/apis/{created['id']}/lifecycle",
+                    {"state": "PUBLISHED"}, auth=ADMIN), 200)
+        t1 = wait_status(f"{REPLICA_GW}{context}/1.0/tiers", 200)
+        publish_ms.append((t1 - t0) * 1000)
+        sample_lag()
+
+    # revoke -> 401
+    context = f"/bench{run}r"
+    created = ok(*request("POST", MASTER + "/publisher/api/v1/apis",
+                          api(context, [{"method": "GET", "uriTemplate": "/tiers", "tier": "Gold"}]),
+                          auth=ADMIN), 201)
+    ok(*request("POST", f"{MASTER}/publisher/api/v1/apis/{created['id']}/lifecycle", {"state": "PUBLISHED"},
+                auth=ADMIN), 200)
+    dev = (f"bench{run}", "bench-password-1")
+    ok(*request("POST", MASTER + "/store/api/v1/signup", {"username": dev[0], "password": dev[1]}), 201)
+    app = ok(*request("POST", MASTER + "/store/api/v1/applications", {"name": "bench"}, auth=dev), 201)
+    ok(*request("POST", f"{MASTER}/store/api/v1/applications/{app['id']}/subscriptions",
+                {"apiId": created["id"], "tier": "Gold"}, auth=dev), 201)
+    keys = ok(*request("POST", f"{MASTER}/store/api/v1/applications/{app['id']}/keys", auth=dev), 201)
+    client = (keys["consumerKey"], keys["consumerSecret"])
+    revoke_ms = []
+    for i in range(N):
+        token = ok(*request("POST", MASTER + "/store/oauth2/token", form={"grant_type": "client_credentials"},
+                            auth=client), 200)["access_token"]
+        wait_status(f"{REPLICA_GW}{context}/1.0/tiers", 200, token=token)
+        t0 = time.monotonic()
+        ok(*request("POST", MASTER + "/store/oauth2/revoke", form={"token": token}, auth=client), 200)
+        t1 = wait_status(f"{REPLICA_GW}{context}/1.0/tiers", 401, token=token)
+        revoke_ms.append((t1 - t0) * 1000)
+        sample_lag()
+
+    # cold start with the master partitioned away
+    token = ok(*request("POST", MASTER + "/store/oauth2/token", form={"grant_type": "client_credentials"},
+                        auth=client), 200)["access_token"]
+    wait_status(f"{REPLICA_GW}{context}/1.0/tiers", 200, token=token)
+    dc("partition")
+    try:
+        dc("gateway", "stop", "gw-r1")
+        t0 = time.monotonic()
+        dc("gateway", "start", "gw-r1")
+        t1 = wait_status(f"{REPLICA_GW}{context}/1.0/tiers", 200, token=token, timeout=60)
+        cold_start_s = t1 - t0
+    finally:
+        dc("heal")
+
+    lines = [
+        f"# Cross-datacenter propagation ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}),"
+        f" WAN round trip {os.environ.get('BENCH_RTT', '40')} ms",
+        summary("publish -> first 200 at the read-only gateway", publish_ms),
+        summary("revoke -> first 401 at the read-only gateway", revoke_ms),
+        f"cold start of a read-only gateway, master partitioned: {cold_start_s:.1f} s (to first 200)",
+        f"replica replay lag after each run: max {max(b for b, _ in lag_samples)} bytes,"
+        f" samples {len(lag_samples)}",
+        "publish ms: " + " ".join(f"{v:.0f}" for v in publish_ms),
+        "revoke ms: " + " ".join(f"{v:.0f}" for v in revoke_ms),
+    ]
+    os.makedirs(os.path.join(ROOT, "bench/results"), exist_ok=True)
+    with open(os.path.join(ROOT, "bench/results/propagation.txt"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

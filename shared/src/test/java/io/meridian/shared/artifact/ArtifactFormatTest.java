@@ -1,0 +1,123 @@
+package io.meridian.shared.artifact;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.meridian.shared.api.ApiDefinition;
+import io.meridian.shared.api.EndpointDefinition;
+import io.meridian.shared.api.OperationDefinition;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArtifactFormatTest {
+
+  private static final KeyPair KEYS = ed25519();
+  private static final String PUBLIC =
+      Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
+
+  private static KeyPair ed25519() {
+    try {
+      return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ApiArtifact artifact(String state) {
+    return new ApiArtifact(
+        "a1",
+        3,
+        state,
+        new ApiDefinition(
+            "a1",
+            "Pizza",
+            "/pizza",
+            "1.0",
+            false,
+            "",
+            List.of(),
+            "PUBLIC",
+            "pat",
+            List.of(new OperationDefinition("GET", "/menu", false, List.of(), "Unlimited")),
+            new EndpointDefinition("http://127.0.0.1:9000", 5000),
+            Map.of("dc-ro1", new EndpointDefinition("http://10.0.0.2:9000", 2000))));
+  }
+
+  @Test
+  void anArtifactRoundTripsAndItsBytesAreStable() {
+    ApiArtifact a = artifact("BLOCKED");
+    assertEquals(a, ApiArtifact.fromBytes(a.toBytes()));
+    assertArrayEquals(a.toBytes(), artifact("BLOCKED").toBytes());
+    assertTrue(a.blocked() && a.routed());
+    assertTrue(!artifact("RETIRED").routed());
+  }
+
+  @Test
+  void aSignatureVerifiesOnlyTheExactBytesWithAKnownKey() {
+    byte[] doc = artifact("PUBLISHED").toBytes();
+    DocumentSignature sig =
+        DocumentSignature.fromBytes(DocumentSignature.sign(doc, "k1", KEYS.getPrivate()).toBytes());
+    sig.verify(doc, kid -> kid.equals("k1") ? PUBLIC : null);
+
+    byte[] tampered = new String(doc, StandardCharsets.UTF_8).replace("/menu", "/menv").getBytes();
+    assertEquals(
+        "bad_signature",
+        assertThrows(ArtifactException.class, () -> sig.verify(tampered, kid -> PUBLIC)).code());
+    assertEquals(
+        "unknown_key",
+        assertThrows(ArtifactException.class, () -> sig.verify(doc, kid -> null)).code());
+    String other = Base64.getEncoder().encodeToString(ed25519().getPublic().getEncoded());
+    assertEquals(
+        "bad_signature",
+        assertThrows(ArtifactException.class, () -> sig.verify(doc, kid -> other)).code());
+  }
+
+  @Test
+  void aManifestRoundTripsSortedAndRefusesBadHashes() {
+    String sha = Digests.sha256(new byte[] {1});
+    Manifest m =
+        new Manifest(
+            7,
+            List.of(
+                new Manifest.Entry("b", 1, "PUBLISHED", sha),
+                new Manifest.Entry("a", 2, "BLOCKED", sha)));
+    Manifest read = Manifest.fromBytes(m.toBytes());
+    assertEquals(m, read);
+    assertEquals("a", read.entries().get(0).apiId());
+    byte[] bad =
+        new String(m.toBytes(), StandardCharsets.UTF_8).replace(sha, "../../etc/passwd").getBytes();
+    assertThrows(ArtifactException.class, () -> Manifest.fromBytes(bad));
+  }
+
+  @Test
+  void theDirectoryStoreWritesAtomicallyAndStaysInsideItsRoot(@TempDir Path dir) throws Exception {
+    DirectoryArtifactStore store = new DirectoryArtifactStore(dir);
+    store.put("artifacts/x.json", new byte[] {1, 2});
+    store.put("artifacts/x.json", new byte[] {3});
+    assertArrayEquals(new byte[] {3}, store.get("artifacts/x.json").orElseThrow());
+    assertTrue(store.get("artifacts/missing.json").isEmpty());
+    assertThrows(IllegalArgumentException.class, () -> store.get("../outside"));
+    try (var files = Files.list(dir.resolve("artifacts"))) {
+      assertEquals(1, files.count(), "no temporary file left behind");
+    }
+  }
+
+  @Test
+  void anAnnouncementRefusesAnythingButAHash() {
+    Announcement a =
+        new Announcement(1, "a1", 2, "PUBLISHED", Digests.sha256(new byte[0]), 1, "0/3000148", "t");
+    assertEquals(a, Announcement.fromJson(a.toJson()));
+    assertThrows(
+        ArtifactException.class, () -> Announcement.fromJson(a.toJson().replace(a.sha256(), "x")));
+  }
+}
