@@ -23,6 +23,9 @@ WORK="$MERIDIAN_WORK/bench"
 mkdir -p "$OUT" "$WORK"
 export MERIDIAN_ADMIN_PASSWORD=bench-admin
 export MERIDIAN_EXTRA_CONFIG="meridian.keymanager.access-token.ttl-seconds=86400"
+# One datacenter: a stand-alone broker and a directory artifact server.
+export MERIDIAN_BROKER_URL="tcp://127.0.0.1:22616"
+export MERIDIAN_ARTIFACTS_LOCATION="$MERIDIAN_WORK/bench/artifacts"
 
 ensure_build_tools
 apt_install wrk hey nginx-light linux-perf
@@ -34,6 +37,7 @@ cleanup() {
   bash "$MERIDIAN_ROOT/scripts/gateway-node.sh" stop --name bench-gw >/dev/null 2>&1 || true
   bash "$MERIDIAN_ROOT/scripts/gateway-node.sh" stop --name bench-bare >/dev/null 2>&1 || true
   bash "$MERIDIAN_ROOT/scripts/master-domain.sh" stop --name meridian-bench >/dev/null 2>&1 || true
+  bash "$MERIDIAN_ROOT/scripts/broker.sh" stop --dir "$MERIDIAN_WORK/bench/broker" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -83,9 +87,12 @@ javac -cp "$api_jar" -d "$WORK/bare/WEB-INF/classes" "$MERIDIAN_ROOT/bench/bare/
 JVM_OPTS="-Xms1g -Xmx1g -XX:+UseParallelGC"
 
 # Control plane and gateway.
+rm -rf "$MERIDIAN_ARTIFACTS_LOCATION"
+bash scripts/broker.sh start --dir "$MERIDIAN_WORK/bench/broker" --port 22616
 bash scripts/master-domain.sh start --name meridian-bench --portbase $BASE --db meridian_bench --fresh
 MERIDIAN_GATEWAY_JAVA_OPTS="$JVM_OPTS" \
-  bash scripts/gateway-node.sh start --name bench-gw --port $GATEWAY_PORT --db meridian_bench --cpus 0
+  bash scripts/gateway-node.sh start --name bench-gw --port $GATEWAY_PORT --db meridian_bench --cpus 0 \
+  --artifacts "$MERIDIAN_ARTIFACTS_LOCATION" --fresh-cache
 
 H="http://127.0.0.1:$(( BASE + 80 ))"
 J='Content-Type: application/json'
@@ -126,7 +133,7 @@ log "(b) nginx proxy_pass";  wrk_run b "$B"
 
 # The gateway's JVM sits idle on CPU 0 during (d); the bare servlet gets the core's time.
 MERIDIAN_GATEWAY_JAVA_OPTS="$JVM_OPTS" bash scripts/gateway-node.sh start --name bench-bare \
-  --port $BARE_PORT --db meridian_bench --cpus 0 --war "$WORK/bare.war"
+  --port $BARE_PORT --db meridian_bench --cpus 0 --war "$WORK/bare.war" --artifacts "$MERIDIAN_ARTIFACTS_LOCATION"
 D="http://127.0.0.1:$BARE_PORT/orders/1"
 log "Warming the bare servlet up (JIT) for ${WARMUP}s"
 taskset -c 1 wrk -t1 -c100 -d"${WARMUP}s" "$D" >/dev/null
@@ -290,6 +297,12 @@ How to read this (from profiling while building the gateway; re-check against th
   instead of one global lock; HTTP/2 upgrade (h2c) is off, because Grizzly's upgrade path lost the
   servlet context.
 """
+# Keep the cross-DC propagation section that bench/propagation.py maintains.
+import os, re
+if os.path.exists(target):
+    kept = re.search(r"<!-- propagation -->.*<!-- /propagation -->\n", open(target).read(), re.S)
+    if kept:
+        doc = doc.rstrip("\n") + "\n\n" + kept.group(0)
 open(target, "w").write(doc)
 PY
 log "Wrote BENCHMARKS.md"

@@ -11,8 +11,9 @@
 #   scripts/dc.sh lag                           replica replay lag (bytes and seconds)
 #
 # Master DC (10.201.1.1): PostgreSQL primary, Artemis, nginx artifact server (:8088), Payara
-# Server with the control plane (:10080, admin :10048), gateway gw-m (:8280).
-# Read-only DC (10.201.2.1): PostgreSQL hot standby, Artemis, gateways gw-r1 (:8280), gw-r2 (:8281).
+# Server with the control plane (:10080, admin :10048), gateway gw-m (:8280), demo backend (:9000).
+# Read-only DC (10.201.2.1): PostgreSQL hot standby, Artemis, gateways gw-r1 (:8280), gw-r2 (:8281),
+# demo backend (:9000).
 source "$(dirname "$0")/lib/wan.sh"
 source "$(dirname "$0")/lib/postgres.sh"
 source "$(dirname "$0")/lib/broker.sh"
@@ -41,10 +42,14 @@ infra_up() {
   broker_start "$DC_DIR/replica/broker" $BROKER_PORT $REPLICA_NS
   artifact_server_start "$DC_DIR/master/artifacts" "$MASTER_IP:$ARTIFACT_PORT 127.0.0.1:$ARTIFACT_PORT" \
     "127.0.0.1 10.201.1.0/24" $MASTER_NS
+  demo_backend_start "$DC_DIR/master/backend" "$MASTER_IP:9000" $MASTER_NS $MASTER_DC
+  demo_backend_start "$DC_DIR/replica/backend" "$REPLICA_IP:9000" $REPLICA_NS $REPLICA_DC
 }
 
 infra_down() {
   artifact_server_stop "$DC_DIR/master/artifacts"
+  artifact_server_stop "$DC_DIR/master/backend"
+  artifact_server_stop "$DC_DIR/replica/backend"
   broker_stop "$DC_DIR/replica/broker"
   broker_stop "$DC_DIR/master/broker"
   pg_node_stop replica

@@ -76,6 +76,8 @@ set-requesttracing-configuration --enabled=false --dynamic=true
 set configs.config.server-config.network-config.protocols.protocol.http-listener.http.header-buffer-length-bytes=65536
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=${MERIDIAN_GATEWAY_THREADS:-256}
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=${MERIDIAN_GATEWAY_MIN_THREADS:-8}
+create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize 1 --maxpoolsize 8 --isconnectvalidatereq true --validationmethod auto-commit --property serverName=${db_host}:portNumber=${PG_PORT}:databaseName=${db}:user=${PG_USER}:password=$(asadmin_escape "$PG_PASSWORD") meridian-replica-pool
+create-jdbc-resource --connectionpoolid meridian-replica-pool jdbc/meridian-replica
 create-resource-adapter-config --property ServerUrl=$(asadmin_escape "$broker"):UserName=${MERIDIAN_BROKER_USER:-meridian}:Password=$(asadmin_escape "${MERIDIAN_BROKER_PASSWORD:-meridian-broker}") activemq-rar-$ACTIVEMQ_RAR_VERSION
 ASADMIN
     chmod 600 "$dir/postboot.asadmin"
@@ -83,18 +85,15 @@ ASADMIN
     [ -n "$cpus" ] && pin=(taskset -c "$cpus")
     log "Starting gateway $name on port $port (database $db, datacenter $dc)"
     # shellcheck disable=SC2086
-    # The database password goes in the environment, not on the command line that ps shows.
-    MERIDIAN_GATEWAY_DB_PASSWORD="$PG_PASSWORD" \
-      nohup "${pin[@]}" java ${MERIDIAN_GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC} \
-      -Dmeridian.gateway.db.url="jdbc:postgresql://${db_host}:${PG_PORT}/$db" \
-      -Dmeridian.gateway.db.user="$PG_USER" \
+    # Passwords are in the post-boot file (mode 600), not on the command line that ps shows.
+    nohup "${pin[@]}" java ${MERIDIAN_GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC} \
       -Dmeridian.datacenter.id="$dc" \
       -Dmeridian.gateway.node="$name" \
       -Dmeridian.gateway.artifacts.location="$artifacts" \
       -Dmeridian.gateway.cache.dir="$MERIDIAN_WORK/gateway-cache/$name" \
       -Dmeridian.gateway.sync.reconcile-seconds="$reconcile" \
       -Dmeridian.gateway.access-log.file="$dir/access.log" \
-      -jar "$micro" --deploy "$rar" --deploy "$dir/ROOT.war" --port "$port" --nocluster \
+      -jar "$micro" --addlibs "$(postgres_driver)" --deploy "$rar" --deploy "$dir/ROOT.war" --port "$port" --nocluster \
       --clusterName "meridian-$name" --rootdir "$dir/root" \
       --postbootcommandfile "$dir/postboot.asadmin" \
       > "$dir/server.log" 2>&1 &

@@ -32,11 +32,12 @@ Meridian is up: a master datacenter (10.201.1.1) and a read-only datacenter (10.
   Read-only DC
     Gateway gw-r1   $GR/{context}/{version}/...   (sync state: $GR/-/sync)
 
-Try it (the demo API's backend is the store's own public tiers resource):
+Try it (each DC has a demo backend on :9000 that answers with its datacenter's name; the API's
+per-DC endpoint sends read-only DC traffic to its own backend):
   # publish an API on the master
   curl -u admin:$MERIDIAN_ADMIN_PASSWORD -H 'Content-Type: application/json' $H/publisher/api/v1/apis \\
-    -d '{"name":"Demo","context":"/demo","version":"1.0","operations":[{"method":"GET","uriTemplate":"/tiers"}],
-         "endpoints":{"production":{"url":"$H/store/api/v1"}}}'
+    -d '{"name":"Demo","context":"/demo","version":"1.0","operations":[{"method":"GET","uriTemplate":"/hello"}],
+         "endpoints":{"production":{"url":"http://10.201.1.1:9000"},"datacenters":{"dc-ro1":{"url":"http://10.201.2.1:9000"}}}}'
   curl -u admin:$MERIDIAN_ADMIN_PASSWORD -H 'Content-Type: application/json' \\
     $H/publisher/api/v1/apis/<id>/lifecycle -d '{"state":"PUBLISHED"}'
   # sign up, create an application, subscribe, get keys and a token (all on the master)
@@ -47,11 +48,11 @@ Try it (the demo API's backend is the store's own public tiers resource):
   curl -u dev1:dev1-password -X POST $H/store/api/v1/applications/<app>/keys
   curl -u <consumerKey>:<consumerSecret> -d grant_type=client_credentials $H/store/oauth2/token
   # call the API in the read-only DC: validated there, from its own replica
-  curl -H "Authorization: Bearer <access_token>" $GR/demo/1.0/tiers
+  curl -H "Authorization: Bearer <access_token>" $GR/demo/1.0/hello
   # where it runs, as the master sees it
   curl -u admin:$MERIDIAN_ADMIN_PASSWORD $H/publisher/api/v1/apis/<id>/deployments
   # cut the WAN and heal it: the read-only gateway keeps serving
-  sudo scripts/dc.sh partition; curl -H "Authorization: Bearer <access_token>" $GR/demo/1.0/tiers; sudo scripts/dc.sh heal
+  sudo scripts/dc.sh partition; curl -H "Authorization: Bearer <access_token>" $GR/demo/1.0/hello; sudo scripts/dc.sh heal
 
 Stop it with: scripts/down.sh
 INFO

@@ -49,3 +49,28 @@ artifact_server_stop() {
   kill "$(cat "$dir/nginx.pid")" 2>/dev/null || true
   rm -f "$dir/nginx.pid"
 }
+
+# demo_backend_start DIR LISTEN NETNS NAME: a tiny backend (nginx) answering every GET with
+# {"datacenter":NAME,"path":...}, so that each DC has a backend of its own (demo and benchmarks).
+demo_backend_start() {
+  local dir="$1" listen="$2" ns="$3" name="$4"
+  apt_install nginx-light
+  mkdir -p "$dir/tmp"
+  cat >"$dir/nginx.conf" <<NGINX
+worker_processes 1;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $dir/tmp;
+  server {
+    listen $listen;
+    default_type application/json;
+    location / { return 200 '{"datacenter":"$name","path":"\$uri"}\n'; }
+  }
+}
+NGINX
+  as_root ip netns exec "$ns" nginx -c "$dir/nginx.conf" -p "$dir" -e "$dir/error.log" \
+    || die "the demo backend did not start; see $dir/error.log"
+}

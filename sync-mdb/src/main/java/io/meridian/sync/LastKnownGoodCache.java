@@ -2,6 +2,7 @@ package io.meridian.sync;
 
 import io.meridian.shared.artifact.ApiArtifact;
 import io.meridian.shared.artifact.Digests;
+import io.meridian.shared.artifact.DirectoryArtifactStore;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +36,7 @@ public final class LastKnownGoodCache {
   public void storeArtifact(String sha256, byte[] bytes) throws IOException {
     Path target = dir.resolve("artifacts").resolve(sha256 + ".json");
     if (!Files.exists(target)) {
-      writeAtomically(target, bytes);
+      DirectoryArtifactStore.writeAtomically(target, bytes);
     }
   }
 
@@ -66,7 +66,7 @@ public final class LastKnownGoodCache {
             .build()
             .toString()
             .getBytes(StandardCharsets.UTF_8);
-    writeAtomically(dir.resolve("active.json"), json);
+    DirectoryArtifactStore.writeAtomically(dir.resolve("active.json"), json);
   }
 
   /**
@@ -99,16 +99,5 @@ public final class LastKnownGoodCache {
           new ActiveApi(sha, e.getJsonNumber("publishedAt").longValue(), artifact));
     }
     return out;
-  }
-
-  private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Files.createDirectories(target.getParent());
-    Path tmp = Files.createTempFile(target.getParent(), ".lkg-", ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }

@@ -8,8 +8,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SyncSettings {
 
-  /** The gateway's read-only data source (defined by the gateway WAR). */
-  public static final String DATA_SOURCE = "java:app/jdbc/MeridianGateway";
+  /**
+   * The DC's database, read-only: a JDBC resource of the server (scripts/gateway-node.sh creates
+   * it), so that the gateway's persistence unit can use it too.
+   */
+  public static final String DATA_SOURCE = "jdbc/meridian-replica";
 
   /** The connection factory on the ActiveMQ resource adapter (defined by the gateway WAR). */
   public static final String CONNECTION_FACTORY = "java:app/jms/meridian";

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,21 +94,7 @@ class GatewayIT {
   }
 
   static HttpResponse<String> call(String method, String path, String token) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(GATEWAY + path))
-            .timeout(Duration.ofSeconds(20))
-            .method(method, HttpRequest.BodyPublishers.noBody());
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    try {
-      return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return GatewayClient.send(method, GATEWAY + path, token);
   }
 
   /** Repeats a call until its response satisfies the condition; returns how long it took. */

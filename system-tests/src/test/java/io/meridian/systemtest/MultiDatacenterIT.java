@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,12 +29,6 @@ import org.junit.jupiter.api.Test;
  * its own network namespace, joined by a 20 ms-each-way WAN link that the tests cut and heal.
  */
 class MultiDatacenterIT {
-
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
 
   private static Backend backend;
   private static Http admin;
@@ -107,13 +97,11 @@ class MultiDatacenterIT {
   // 2
   @Test
   void subscriptionBlockAndRevocationOnTheMasterTakeEffectInTheReadOnlyDc() {
-    String context = "/" + Fixtures.unique("mdc");
-    String id = create(context, "/orders/{id}");
-    publish(id);
-    String subscription = subscribe(id);
-    String token = token();
-    String path = context + "/1.0/orders/1";
-    await(() -> call(Topology.REPLICA_GATEWAY, path, token), status(200), 10_000);
+    Served api = servedInTheReadOnlyDc("/orders/1");
+    String id = api.apiId();
+    String path = api.path();
+    String token = api.token();
+    String subscription = api.subscriptionId();
 
     block(id, subscription, true);
     await(() -> call(Topology.REPLICA_GATEWAY, path, token), status(403), 10_000);
@@ -127,13 +115,9 @@ class MultiDatacenterIT {
   // 3
   @Test
   void aThirtySecondPartitionFailsNoRequestAndLosesNoPublication() throws Exception {
-    String context = "/" + Fixtures.unique("mdc");
-    String id = create(context, "/orders/{id}");
-    publish(id);
-    subscribe(id);
-    String token = token();
-    String path = context + "/1.0/orders/2";
-    await(() -> call(Topology.REPLICA_GATEWAY, path, token), status(200), 10_000);
+    Served api = servedInTheReadOnlyDc("/orders/2");
+    String path = api.path();
+    String token = api.token();
 
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicLong ok = new AtomicLong();
@@ -191,13 +175,9 @@ class MultiDatacenterIT {
   // 4
   @Test
   void aReadOnlyGatewayRestartedDuringAPartitionServesFromItsCacheAndTheStandby() {
-    String context = "/" + Fixtures.unique("mdc");
-    String id = create(context, "/orders/{id}");
-    publish(id);
-    subscribe(id);
-    String token = token();
-    String path = context + "/1.0/orders/3";
-    await(() -> call(Topology.REPLICA_GATEWAY, path, token), status(200), 10_000);
+    Served api = servedInTheReadOnlyDc("/orders/3");
+    String path = api.path();
+    String token = api.token();
 
     Topology.partition();
     Topology.run("gateway", "stop", "gw-r1");
@@ -255,13 +235,9 @@ class MultiDatacenterIT {
   // 6
   @Test
   void servingInTheReadOnlyDcSendsNothingToTheMaster() {
-    String context = "/" + Fixtures.unique("mdc");
-    String id = create(context, "/orders/{id}");
-    publish(id);
-    subscribe(id);
-    String token = token();
-    String path = context + "/1.0/orders/4";
-    await(() -> call(Topology.REPLICA_GATEWAY, path, token), status(200), 10_000);
+    Served api = servedInTheReadOnlyDc("/orders/4");
+    String path = api.path();
+    String token = api.token();
 
     int requests = 2_000;
     Map<String, Long> before = Topology.counters();
@@ -299,6 +275,20 @@ class MultiDatacenterIT {
   }
 
   // ---- helpers ----
+
+  /** An API the test application is subscribed to, and a token the read-only gateway accepts. */
+  private record Served(String apiId, String subscriptionId, String path, String token) {}
+
+  private static Served servedInTheReadOnlyDc(String resource) {
+    String context = "/" + Fixtures.unique("mdc");
+    String id = create(context, "/orders/{id}");
+    publish(id);
+    String subscription = subscribe(id);
+    String token = token();
+    String path = context + "/1.0" + resource;
+    await(() -> call(Topology.REPLICA_GATEWAY, path, token), status(200), 10_000);
+    return new Served(id, subscription, path, token);
+  }
 
   private static String signUp() {
     String name = Fixtures.unique("dev");
@@ -388,19 +378,7 @@ class MultiDatacenterIT {
   }
 
   static HttpResponse<String> call(String gateway, String path, String token) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(10)).GET();
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    try {
-      return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return GatewayClient.send("GET", gateway + path, token);
   }
 
   private static Predicate<HttpResponse<String>> status(int code) {

@@ -1,5 +1,6 @@
 package io.meridian.gateway.runtime;
 
+import io.meridian.gateway.replica.JpaControlPlaneSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -8,12 +9,13 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
 import java.time.Clock;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * Keeps the gateway's state current: polls the change log's sequence and, when it moved, reads the
@@ -26,8 +28,8 @@ public class ChangeFollower {
 
   private static final Logger LOG = Logger.getLogger(ChangeFollower.class.getName());
 
-  @Resource(lookup = GatewayDataSource.JNDI_NAME)
-  DataSource dataSource;
+  @PersistenceUnit(unitName = JpaControlPlaneSource.UNIT)
+  EntityManagerFactory replica;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -43,7 +45,7 @@ public class ChangeFollower {
 
   @PostConstruct
   void start() {
-    source = new JdbcControlPlaneSource(dataSource);
+    source = new JpaControlPlaneSource(replica);
     builder =
         new StateBuilder(
             settings.datacenterId(),

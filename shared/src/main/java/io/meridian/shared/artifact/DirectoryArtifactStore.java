@@ -18,7 +18,11 @@ public final class DirectoryArtifactStore implements ArtifactStore {
 
   @Override
   public void put(String path, byte[] bytes) throws IOException {
-    Path target = resolve(path);
+    writeAtomically(resolve(path), bytes);
+  }
+
+  /** Writes a temporary file beside {@code target} and moves it into place: all or nothing. */
+  public static void writeAtomically(Path target, byte[] bytes) throws IOException {
     Files.createDirectories(target.getParent());
     Path tmp = Files.createTempFile(target.getParent(), ".put-", ".tmp");
     try {

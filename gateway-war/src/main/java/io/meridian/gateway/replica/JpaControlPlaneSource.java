@@ -1,0 +1,75 @@
+package io.meridian.gateway.replica;
+
+import io.meridian.gateway.runtime.ControlPlaneSource;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Reads the control plane's state through the read-only persistence unit: one transaction, declared
+ * READ ONLY and REPEATABLE READ before its first query, so that the change-log sequence and the
+ * rows belong to the same snapshot. Nothing is ever written (on a standby a write would fail with
+ * SQLSTATE 25006 anyway).
+ */
+public final class JpaControlPlaneSource implements ControlPlaneSource {
+
+  public static final String UNIT = "meridian-replica";
+
+  private final EntityManagerFactory factory;
+
+  public JpaControlPlaneSource(EntityManagerFactory factory) {
+    this.factory = factory;
+  }
+
+  @Override
+  public long latestSequence() {
+    EntityManager em = factory.createEntityManager();
+    try {
+      return sequence(em);
+    } finally {
+      em.close();
+    }
+  }
+
+  @Override
+  public ControlPlaneData read() {
+    EntityManager em = factory.createEntityManager();
+    EntityTransaction tx = em.getTransaction();
+    try {
+      tx.begin();
+      em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+          .executeUpdate();
+      long sequence = sequence(em);
+      List<String> jwks =
+          em.createQuery("SELECT k.publicJwk FROM ReplicaSigningKey k ORDER BY k.kid", String.class)
+              .getResultList();
+      List<String> revoked =
+          em.createQuery(
+                  "SELECT r.jti FROM ReplicaRevocation r WHERE r.expiresAt > :now", String.class)
+              .setParameter("now", OffsetDateTime.now())
+              .getResultList();
+      List<SubscriptionRow> subscriptions =
+          em.createQuery(
+                  "SELECT s FROM ReplicaSubscription s WHERE s.state <> 'UNSUBSCRIBED'",
+                  ReplicaSubscription.class)
+              .getResultStream()
+              .map(s -> new SubscriptionRow(s.applicationId(), s.apiId(), s.state()))
+              .toList();
+      return new ControlPlaneData(sequence, jwks, new HashSet<>(revoked), subscriptions);
+    } finally {
+      if (tx.isActive()) {
+        tx.rollback();
+      }
+      em.close();
+    }
+  }
+
+  private static long sequence(EntityManager em) {
+    Long max =
+        em.createQuery("SELECT MAX(c.seq) FROM ReplicaChange c", Long.class).getSingleResult();
+    return max == null ? 0 : max;
+  }
+}
