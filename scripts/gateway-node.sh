@@ -44,6 +44,8 @@ stop_node() {
       kill "$pid"
       for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
       kill -9 "$pid" 2>/dev/null || true
+      # Gone for good (and its port with it) before anyone starts a node in its place.
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     fi
     rm -f "$dir/pid"
   fi
@@ -60,6 +62,11 @@ case "$cmd" in
     fi
     rar=$(activemq_rar)
     stop_node
+    for _ in $(seq 1 100); do
+      (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
+      sleep 0.2
+    done
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && die "Port $port is still in use; is another node running?"
     [ "$fresh_cache" = 1 ] && rm -rf "$MERIDIAN_WORK/gateway-cache/$name"
     # A new root each start; the previous run's log is kept as server.log.1.
     [ -f "$dir/server.log" ] && mv "$dir/server.log" "$MERIDIAN_WORK/gateways/$name.server.log.1"

@@ -97,6 +97,9 @@ hot_standby = on
 hot_standby_feedback = on
 wal_keep_size = '256MB'
 synchronous_commit = on
+# A partition longer than this drops the replication connection, so that the standby reconnects
+# as soon as the link heals (instead of waiting for TCP's retransmission backoff).
+wal_sender_timeout = '5s'
 CONF
   as_root tee -a "$dir/data/pg_hba.conf" >/dev/null <<HBA
 host all all 0.0.0.0/0 scram-sha-256
@@ -119,6 +122,8 @@ pg_standby_create() {
   as_root tee -a "$dir/data/postgresql.auto.conf" >/dev/null <<CONF
 unix_socket_directories = '$dir/run'
 wal_retrieve_retry_interval = '1s'
+wal_receiver_timeout = '5s'
+wal_receiver_status_interval = '1s'
 CONF
   pg_node_ctl "$node" "$ns" start
 }

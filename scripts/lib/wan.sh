@@ -65,11 +65,14 @@ table inet meridian_wan {
   counter master_to_replica {}
   counter replica_to_master {}
   counter replica_to_master_new {}
+  counter replica_to_master_other {}
   chain forward {
     type filter hook forward priority -10; policy accept;
     iifname "wan-m" oifname "wan-r" counter name master_to_replica
     iifname "wan-r" oifname "wan-m" counter name replica_to_master
     iifname "wan-r" oifname "wan-m" ct state new counter name replica_to_master_new
+    iifname "wan-r" oifname "wan-m" tcp dport != { 5432, 61616 } tcp sport != 61616 counter name replica_to_master_other
+    iifname "wan-r" oifname "wan-m" meta l4proto != tcp counter name replica_to_master_other
     jump partition
   }
   chain partition {

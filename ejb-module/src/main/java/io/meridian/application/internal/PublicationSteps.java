@@ -39,6 +39,22 @@ public class PublicationSteps {
   @Inject ArtifactStore store;
   @Inject TimeSource time;
 
+  public PublicationSteps() {}
+
+  /** Wires the steps by hand (tests; the container injects the fields). */
+  public PublicationSteps(
+      PublicationRepository publications,
+      ApiRepository apis,
+      ArtifactSigner signer,
+      ArtifactStore store,
+      TimeSource time) {
+    this.publications = publications;
+    this.apis = apis;
+    this.signer = signer;
+    this.store = store;
+    this.time = time;
+  }
+
   /** Publishes the entry (if not done yet); returns whether it is now published. */
   public boolean publish(long id) throws IOException {
     Optional<Publication> found = publications.lock(id);

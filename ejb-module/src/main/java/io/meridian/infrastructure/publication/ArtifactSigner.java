@@ -33,6 +33,14 @@ public class ArtifactSigner {
 
   private volatile Loaded loaded;
 
+  protected ArtifactSigner() {}
+
+  public ArtifactSigner(EntityManager em, KeyEncryption encryption, TimeSource time) {
+    this.em = em;
+    this.encryption = encryption;
+    this.time = time;
+  }
+
   private record Loaded(String kid, PrivateKey key) {}
 
   /** Signs in the caller's transaction (which also stores a new key, the first time). */

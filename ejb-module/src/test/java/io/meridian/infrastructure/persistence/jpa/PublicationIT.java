@@ -1,0 +1,193 @@
+package io.meridian.infrastructure.persistence.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.meridian.application.internal.PublicationSteps;
+import io.meridian.domain.model.api.Api;
+import io.meridian.domain.model.api.ApiFixtures;
+import io.meridian.domain.model.api.ApiState;
+import io.meridian.domain.model.publication.Publication;
+import io.meridian.domain.model.user.Role;
+import io.meridian.domain.model.user.User;
+import io.meridian.infrastructure.TimeSource;
+import io.meridian.infrastructure.keys.KeyEncryption;
+import io.meridian.infrastructure.publication.ArtifactSigner;
+import io.meridian.shared.artifact.Announcement;
+import io.meridian.shared.artifact.ApiArtifact;
+import io.meridian.shared.artifact.ArtifactPaths;
+import io.meridian.shared.artifact.ArtifactStore;
+import io.meridian.shared.artifact.Digests;
+import io.meridian.shared.artifact.DirectoryArtifactStore;
+import io.meridian.shared.artifact.DocumentSignature;
+import io.meridian.shared.artifact.Manifest;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The publication outbox against a real PostgreSQL and a directory artifact server: a failure
+ * part-way publishes nothing and loses nothing, and repeating a step changes nothing.
+ */
+class PublicationIT {
+
+  private static EntityManagerFactory emf;
+  private static final TimeSource TIME = new TimeSource();
+  private static final KeyEncryption ENCRYPTION =
+      new KeyEncryption("publication-it-secret-0123456789abcdef");
+
+  @TempDir Path server;
+
+  @BeforeAll
+  static void migrate() throws Exception {
+    TestDatabase.reset();
+    SchemaMigrator.migrate(TestDatabase.dataSource(), PublicationIT.class.getClassLoader());
+    emf = TestDatabase.entityManagerFactory();
+    inTransaction(
+        em -> {
+          new JpaUserRepository(em)
+              .add(new User("pat", "h", "", EnumSet.of(Role.publisher), TIME.now()));
+          return null;
+        });
+  }
+
+  @AfterAll
+  static void close() {
+    emf.close();
+  }
+
+  interface Work<T> {
+    T apply(EntityManager em) throws Exception;
+  }
+
+  static <T> T inTransaction(Work<T> work) throws Exception {
+    EntityManager em = emf.createEntityManager();
+    try {
+      em.getTransaction().begin();
+      T result = work.apply(em);
+      em.getTransaction().commit();
+      return result;
+    } finally {
+      if (em.getTransaction().isActive()) {
+        em.getTransaction().rollback();
+      }
+      em.close();
+    }
+  }
+
+  private static PublicationSteps steps(EntityManager em, ArtifactStore store) {
+    return new PublicationSteps(
+        new JpaPublicationRepository(em),
+        new JpaApiRepository(em),
+        new ArtifactSigner(em, ENCRYPTION, TIME),
+        store,
+        TIME);
+  }
+
+  /** A published API and its outbox entry, as the lifecycle change writes them. */
+  private static long publishedApiWithOutboxEntry(String context) throws Exception {
+    return inTransaction(
+        em -> {
+          Api api = Api.create(ApiFixtures.spec(context, "d"), "pat", TIME.now());
+          JpaApiRepository apis = new JpaApiRepository(em);
+          apis.add(api);
+          apis.addRevision(api.transitionTo(ApiState.PUBLISHED, "pat", TIME.now()).orElseThrow());
+          Publication p = new Publication(api.id(), 1, "PUBLISHED", TIME.now());
+          new JpaPublicationRepository(em).add(p);
+          em.flush();
+          return p.id();
+        });
+  }
+
+  /** A store whose manifest pointer write fails: the crash between artifact and manifest. */
+  private static ArtifactStore failingAtTheManifest(ArtifactStore real) {
+    return new ArtifactStore() {
+      @Override
+      public void put(String path, byte[] bytes) throws IOException {
+        if (path.equals(ArtifactPaths.LATEST_MANIFEST)) {
+          throw new IOException("connection reset");
+        }
+        real.put(path, bytes);
+      }
+
+      @Override
+      public Optional<byte[]> get(String path) throws IOException {
+        return real.get(path);
+      }
+
+      @Override
+      public String location() {
+        return real.location();
+      }
+    };
+  }
+
+  @Test
+  void aFailurePartWayPublishesNothingAndTheRetryPublishesEverythingOnce() throws Exception {
+    DirectoryArtifactStore store = new DirectoryArtifactStore(server);
+    long id = publishedApiWithOutboxEntry("/outbox-a");
+
+    assertThrows(
+        IOException.class,
+        () -> inTransaction(em -> steps(em, failingAtTheManifest(store)).publish(id)));
+    inTransaction(
+        em -> {
+          JpaPublicationRepository repo = new JpaPublicationRepository(em);
+          assertTrue(repo.unpublished(10).contains(id), "still pending");
+          assertTrue(repo.allDeployed().isEmpty(), "nothing deployed");
+          return null;
+        });
+    assertTrue(store.get(ArtifactPaths.LATEST_MANIFEST).isEmpty(), "no manifest announced");
+
+    assertTrue((boolean) inTransaction(em -> steps(em, store).publish(id)));
+    byte[] pointer = store.get(ArtifactPaths.LATEST_MANIFEST).orElseThrow();
+    assertEquals(Long.toString(id), new String(pointer, StandardCharsets.US_ASCII));
+    Manifest manifest = Manifest.fromBytes(store.get(ArtifactPaths.manifest(id)).orElseThrow());
+    assertEquals(1, manifest.entries().size());
+    String sha = manifest.entries().get(0).sha256();
+    byte[] artifact = store.get(ArtifactPaths.artifact(sha)).orElseThrow();
+    assertEquals(sha, Digests.sha256(artifact));
+    assertEquals("/outbox-a", ApiArtifact.fromBytes(artifact).definition().context());
+    String publicKey =
+        inTransaction(
+            em ->
+                (String)
+                    em.createNativeQuery("SELECT public_key FROM artifact_signing_keys")
+                        .getSingleResult());
+    DocumentSignature.fromBytes(
+            store.get(ArtifactPaths.signatureOf(ArtifactPaths.artifact(sha))).orElseThrow())
+        .verify(artifact, kid -> publicKey);
+
+    // Repeating the step is a no-op: same files, still one publication.
+    byte[] manifestBytes = store.get(ArtifactPaths.manifest(id)).orElseThrow();
+    assertTrue((boolean) inTransaction(em -> steps(em, store).publish(id)));
+    assertArrayEquals(manifestBytes, store.get(ArtifactPaths.manifest(id)).orElseThrow());
+  }
+
+  @Test
+  void theAnnouncementCarriesTheWalPositionAndIsMadeOnce() throws Exception {
+    DirectoryArtifactStore store = new DirectoryArtifactStore(server);
+    long id = publishedApiWithOutboxEntry("/outbox-b");
+    inTransaction(em -> steps(em, store).publish(id));
+    Announcement a = inTransaction(em -> steps(em, store).announcement(id)).orElseThrow();
+    assertEquals(id, a.manifestRevision());
+    assertTrue(a.lsn().matches("[0-9A-F]+/[0-9A-F]+"), a.lsn());
+    inTransaction(
+        em -> {
+          steps(em, store).announced(id, a.lsn());
+          return null;
+        });
+    assertFalse(inTransaction(em -> steps(em, store).announcement(id)).isPresent());
+  }
+}
