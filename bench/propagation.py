@@ -102,8 +102,11 @@ def api(context, ops):
 def main():
     run = str(int(time.time()))
     publish_ms = []
-    for i in range(N):
-        context = f"/bench{run}p{i}"
+    # The first publication after start also creates the artifact signing key, opens the JMS
+    # connections and warms the JITs: measured, reported on its own, not counted.
+    first_publish_ms = None
+    for i in range(-1, N):
+        context = f"/bench{run}p{i + 1}"
         created = ok(*request("POST", MASTER + "/publisher/api/v1/apis",
                               api(context, [{"method": "GET", "uriTemplate": "/tiers", "authRequired": False}]),
                               auth=ADMIN), 201)
@@ -111,6 +114,9 @@ def main():
         ok(*request("POST", f"{MASTER}/publisher/api/v1/apis/{created['id']}/lifecycle",
                     {"state": "PUBLISHED"}, auth=ADMIN), 200)
         t1 = wait_status(f"{REPLICA_GW}{context}/1.0/tiers", 200)
+        if i < 0:
+            first_publish_ms = (t1 - t0) * 1000
+            continue
         publish_ms.append((t1 - t0) * 1000)
         sample_lag()
 
@@ -157,6 +163,7 @@ def main():
         f"# Cross-datacenter propagation ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}),"
         f" WAN round trip {os.environ.get('BENCH_RTT', '40')} ms",
         summary("publish -> first 200 at the read-only gateway", publish_ms),
+        f"first publication after start (not counted above): {first_publish_ms:.0f} ms",
         summary("revoke -> first 401 at the read-only gateway", revoke_ms),
         f"cold start of a read-only gateway, master partitioned: {cold_start_s:.1f} s (to first 200)",
         f"replica replay lag after each run: max {max(b for b, _ in lag_samples)} bytes,"
@@ -168,10 +175,10 @@ def main():
     with open(os.path.join(ROOT, "bench/results/propagation.txt"), "w") as f:
         f.write("\n".join(lines) + "\n")
     print("\n".join(lines))
-    update_benchmarks_md(publish_ms, revoke_ms, cold_start_s, lag_samples)
+    update_benchmarks_md(publish_ms, revoke_ms, cold_start_s, lag_samples, first_publish_ms)
 
 
-def update_benchmarks_md(publish_ms, revoke_ms, cold_start_s, lags):
+def update_benchmarks_md(publish_ms, revoke_ms, cold_start_s, lags, first_publish_ms):
     """Replaces the propagation section of BENCHMARKS.md (bench/run.sh keeps it)."""
     import re
     target = os.path.join(ROOT, "BENCHMARKS.md")
@@ -184,14 +191,15 @@ def update_benchmarks_md(publish_ms, revoke_ms, cold_start_s, lags):
 Written by `bench/propagation.sh` (last run {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}); raw numbers in
 `bench/results/propagation.txt`. The two-DC topology of `scripts/dc.sh` on this machine: master and
 read-only DC in their own network namespaces, a WAN link with 20 ms added each way (40 ms round
-trip, checked at start-up), the read-only gateway reading its hot standby. Times are from the
-master's HTTP call returning to the first response with the expected status at the read-only
-gateway (polled every 5 ms).
+trip, checked at start-up), the read-only gateway reading its hot standby. Times run from the start
+of the HTTP call to the master (publish, revoke) to the first response with the expected status at
+the read-only gateway (polled every 5 ms).
 
 | what | n | p50 | p99 | target |
 |---|---:|---:|---:|---|
 | publish → first 200 at the read-only gateway | {len(publish_ms)} | {p50(publish_ms):.0f} ms | {pct(publish_ms, 99):.0f} ms | p99 ≤ 1 s |
 | revoke → first 401 at the read-only gateway | {len(revoke_ms)} | {p50(revoke_ms):.0f} ms | {pct(revoke_ms, 99):.0f} ms | p99 ≤ 1 s |
+| first publication after the master started (signing key created, connections opened, cold JIT; not in the row above) | 1 | {first_publish_ms:.0f} ms | | |
 | cold start of a read-only gateway, master partitioned (script start → first 200) | 1 | {cold_start_s:.1f} s | | ≤ 20 s |
 | standby replay lag after each measurement | {len(lags)} | | max {max(b for b, _ in lags)} bytes | |
 
@@ -199,8 +207,9 @@ Publishing crosses: the outbox worker (artifact + manifest PUT to nginx, commit)
 through two brokers and the bridge (one WAN crossing), the artifact fetch from the master's nginx
 (one more round trip), the replica position check, activation. Revocation crosses only streaming
 replication and the gateway's 250 ms change-log poll. The cold start is dominated by Payara Micro's
-own start (about 17 s on this 2-core machine); the node serves from its last-known-good cache and
-the standby without contacting the master. For reference: Kong batches config every 5 s, Tyk syncs
+own start (about 17 s on this 2-core machine) and is at the target's edge: runs on this machine
+have given 18.8, 20.0 and 21.7 s. The node serves from its last-known-good cache and the standby
+without contacting the master. For reference: Kong batches config every 5 s, Tyk syncs
 keys every 10 s, Gravitee polls every 5 s, WSO2 retries fetches for 15–60 s.
 <!-- /propagation -->
 """

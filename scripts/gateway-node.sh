@@ -77,12 +77,16 @@ case "$cmd" in
     # spans (each draws a UUID from the locked NativePRNG: 4k req/s on one core instead of ~20k);
     # a 64 KiB header buffer, so that the gateway's own limits answer 414/431 instead of Grizzly's
     # bare 400 at 8 KiB; the HTTP thread pool sized for a blocking proxy.
-    cat > "$dir/postboot.asadmin" <<ASADMIN
+    # Listener and thread-pool settings go into domain.xml before boot: set after boot, each one
+    # restarts the HTTP listener asynchronously, and two overlapping restarts can leave it stopped.
+    cat > "$dir/preboot.asadmin" <<ASADMIN
 set configs.config.server-config.network-config.protocols.protocol.http-listener.http.http2-enabled=false
-set-requesttracing-configuration --enabled=false --dynamic=true
 set configs.config.server-config.network-config.protocols.protocol.http-listener.http.header-buffer-length-bytes=65536
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=${MERIDIAN_GATEWAY_THREADS:-256}
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=${MERIDIAN_GATEWAY_MIN_THREADS:-8}
+ASADMIN
+    cat > "$dir/postboot.asadmin" <<ASADMIN
+set-requesttracing-configuration --enabled=false --dynamic=true
 create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize 1 --maxpoolsize 8 --isconnectvalidatereq true --validationmethod auto-commit --property serverName=${db_host}:portNumber=${PG_PORT}:databaseName=${db}:user=${PG_USER}:password=$(asadmin_escape "$PG_PASSWORD") meridian-replica-pool
 create-jdbc-resource --connectionpoolid meridian-replica-pool jdbc/meridian-replica
 create-resource-adapter-config --property ServerUrl=$(asadmin_escape "$broker"):UserName=${MERIDIAN_BROKER_USER:-meridian}:Password=$(asadmin_escape "${MERIDIAN_BROKER_PASSWORD:-meridian-broker}") activemq-rar-$ACTIVEMQ_RAR_VERSION
@@ -102,7 +106,7 @@ ASADMIN
       -Dmeridian.gateway.access-log.file="$dir/access.log" \
       -jar "$micro" --addlibs "$(postgres_driver)" --deploy "$rar" --deploy "$dir/ROOT.war" --port "$port" --nocluster \
       --clusterName "meridian-$name" --rootdir "$dir/root" \
-      --postbootcommandfile "$dir/postboot.asadmin" \
+      --prebootcommandfile "$dir/preboot.asadmin" --postbootcommandfile "$dir/postboot.asadmin" \
       > "$dir/server.log" 2>&1 &
     echo $! > "$dir/pid"
     for _ in $(seq 1 180); do

@@ -95,9 +95,16 @@ broker_start() {
 broker_stop() {
   local dir="$1"
   [ -f "$dir/broker.pid" ] || return 0
-  local pid; pid=$(cat "$dir/broker.pid")
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  kill -9 "$pid" 2>/dev/null || true
+  # bin/artemis is a script that starts the JVM as its child: stop both.
+  local pids
+  pids="$(cat "$dir/broker.pid") $(pgrep -f -- "-Dartemis.instance=$dir " || true)"
+  # shellcheck disable=SC2086
+  kill $pids 2>/dev/null || true
+  for _ in $(seq 1 40); do
+    pgrep -f -- "-Dartemis.instance=$dir " >/dev/null || break
+    sleep 0.25
+  done
+  # shellcheck disable=SC2086
+  kill -9 $pids $(pgrep -f -- "-Dartemis.instance=$dir " || true) 2>/dev/null || true
   rm -f "$dir/broker.pid"
 }
