@@ -93,7 +93,8 @@ broker_start() {
 }
 
 broker_stop() {
-  local dir="$1"
+  local dir
+  dir=$(realpath -m "$1") # the JVM's -Dartemis.instance is the canonical path
   [ -f "$dir/broker.pid" ] || return 0
   # bin/artemis is a script that starts the JVM as its child: stop both.
   local pids
