@@ -26,8 +26,10 @@ public class SchemaMigrator {
   @Resource(lookup = Resources.DATA_SOURCE)
   private DataSource dataSource;
 
+  // Not named migrate(): the container finds lifecycle callbacks by name, and with the static
+  // overload below it sometimes picked that one ("wrong number of arguments" at deployment).
   @PostConstruct
-  void migrate() {
+  void migrateAtStartup() {
     MigrateResult result = migrate(dataSource, SchemaMigrator.class.getClassLoader());
     LOG.info(
         () ->
