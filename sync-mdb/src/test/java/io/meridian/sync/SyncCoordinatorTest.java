@@ -128,7 +128,7 @@ class SyncCoordinatorTest {
   }
 
   private static Announcement announce(long id, ApiArtifact a, String sha) {
-    return new Announcement(id, a.apiId(), a.revision(), a.state(), sha, id, "0/1", "t");
+    return new Announcement(a.apiId(), a.revision(), a.state(), sha, id, "0/1", "t");
   }
 
   private Map<String, ActiveApi> active() {

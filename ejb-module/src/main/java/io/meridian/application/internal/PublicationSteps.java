@@ -114,7 +114,6 @@ public class PublicationSteps {
         .map(
             p ->
                 new Announcement(
-                    id,
                     p.apiId(),
                     p.revision(),
                     p.state(),

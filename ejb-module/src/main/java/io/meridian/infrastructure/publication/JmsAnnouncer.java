@@ -36,7 +36,7 @@ public class JmsAnnouncer {
             session.createProducer(session.createTopic(Destinations.ANNOUNCEMENTS))) {
       producer.setDeliveryMode(DeliveryMode.PERSISTENT);
       TextMessage message = session.createTextMessage(announcement.toJson());
-      message.setStringProperty("_AMQ_DUPL_ID", "publication-" + announcement.publicationId());
+      message.setStringProperty("_AMQ_DUPL_ID", "publication-" + announcement.manifestRevision());
       message.setStringProperty("apiId", announcement.apiId());
       producer.send(message);
     }

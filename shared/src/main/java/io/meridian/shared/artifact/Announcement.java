@@ -6,11 +6,11 @@ import java.io.StringReader;
 
 /**
  * The master's message that an API revision was published: which artifact, at which manifest
- * revision, and the master's WAL position after the commit, which a read-only DC's replica must
- * have replayed before the gateway activates the revision.
+ * revision (the outbox entry's id: one manifest per publication), and the master's WAL position
+ * after the commit, which a read-only DC's replica must have replayed before the gateway activates
+ * the revision.
  */
 public record Announcement(
-    long publicationId,
     String apiId,
     int revision,
     String state,
@@ -21,7 +21,6 @@ public record Announcement(
 
   public String toJson() {
     return Json.createObjectBuilder()
-        .add("publicationId", publicationId)
         .add("apiId", apiId)
         .add("revision", revision)
         .add("state", state)
@@ -41,7 +40,6 @@ public record Announcement(
         throw new ArtifactException("malformed", "Announcement with a bad artifact hash");
       }
       return new Announcement(
-          o.getJsonNumber("publicationId").longValue(),
           o.getString("apiId"),
           o.getInt("revision"),
           o.getString("state"),

@@ -115,7 +115,7 @@ class ArtifactFormatTest {
   @Test
   void anAnnouncementRefusesAnythingButAHash() {
     Announcement a =
-        new Announcement(1, "a1", 2, "PUBLISHED", Digests.sha256(new byte[0]), 1, "0/3000148", "t");
+        new Announcement("a1", 2, "PUBLISHED", Digests.sha256(new byte[0]), 1, "0/3000148", "t");
     assertEquals(a, Announcement.fromJson(a.toJson()));
     assertThrows(
         ArtifactException.class, () -> Announcement.fromJson(a.toJson().replace(a.sha256(), "x")));
