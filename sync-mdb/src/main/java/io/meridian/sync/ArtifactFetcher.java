@@ -1,6 +1,5 @@
 package io.meridian.sync;
 
-import io.meridian.shared.artifact.ApiArtifact;
 import io.meridian.shared.artifact.ArtifactException;
 import io.meridian.shared.artifact.ArtifactPaths;
 import io.meridian.shared.artifact.ArtifactStore;
@@ -25,7 +24,7 @@ public final class ArtifactFetcher {
     this.replica = replica;
   }
 
-  /** The verified artifact's bytes. */
+  /** The artifact's bytes, checked against their hash and signature (not yet parsed). */
   public byte[] artifact(String sha256) throws IOException {
     String path = ArtifactPaths.artifact(sha256);
     byte[] bytes =
@@ -37,7 +36,6 @@ public final class ArtifactFetcher {
           "hash_mismatch", "Artifact " + sha256 + " does not match its hash");
     }
     verifySignature(path, bytes);
-    ApiArtifact.fromBytes(bytes); // readable, or ArtifactException
     return bytes;
   }
 

@@ -127,7 +127,7 @@ public class SyncCoordinator {
     }
     ApiArtifact artifact;
     try {
-      artifact = ApiArtifact.fromBytes(verified(a.sha256()));
+      artifact = verified(a.sha256());
     } catch (ArtifactException e) {
       reject(a.sha256(), e);
       return false;
@@ -214,7 +214,7 @@ public class SyncCoordinator {
         continue;
       }
       try {
-        ApiArtifact artifact = ApiArtifact.fromBytes(verified(entry.sha256()));
+        ApiArtifact artifact = verified(entry.sha256());
         updates.put(entry.apiId(), new ActiveApi(entry.sha256(), manifest.revision(), artifact));
       } catch (ArtifactException e) {
         reject(entry.sha256(), e);
@@ -247,16 +247,20 @@ public class SyncCoordinator {
     reconciledManifest = manifest.revision();
   }
 
-  /** The verified bytes of an artifact: from the cache if this node has it, else fetched. */
-  private byte[] verified(String sha256) throws IOException {
+  /**
+   * A verified artifact: from the cache if this node has it, else fetched, checked, parsed (an
+   * unreadable one is an ArtifactException) and only then cached.
+   */
+  private ApiArtifact verified(String sha256) throws IOException {
     Optional<byte[]> cached = cache.artifact(sha256);
     if (cached.isPresent()) {
-      return cached.get();
+      return ApiArtifact.fromBytes(cached.get());
     }
     byte[] bytes = fetcher.artifact(sha256);
+    ApiArtifact artifact = ApiArtifact.fromBytes(bytes);
     cache.storeArtifact(sha256, bytes);
     rejected.remove(sha256);
-    return bytes;
+    return artifact;
   }
 
   private void reject(String what, ArtifactException e) {
