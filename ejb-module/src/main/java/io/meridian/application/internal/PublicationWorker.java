@@ -1,5 +1,6 @@
 package io.meridian.application.internal;
 
+import io.meridian.domain.model.publication.PublicationRepository;
 import io.meridian.infrastructure.publication.JmsAnnouncer;
 import io.meridian.shared.artifact.Announcement;
 import jakarta.annotation.Resource;
@@ -12,7 +13,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -33,7 +33,7 @@ public class PublicationWorker {
 
   @Inject PublicationSteps steps;
   @Inject JmsAnnouncer announcer;
-  @Inject io.meridian.domain.model.publication.PublicationRepository publications;
+  @Inject PublicationRepository publications;
 
   @Resource ManagedExecutorService executor;
 
@@ -60,7 +60,7 @@ public class PublicationWorker {
   /** Publishes and announces everything pending; safe to call at any time. */
   public synchronized void drain() {
     try {
-      for (long id : pendingIds(true)) {
+      for (long id : publications.unpublished(BATCH)) {
         try {
           steps.publish(id);
         } catch (Exception e) {
@@ -68,7 +68,7 @@ public class PublicationWorker {
           return;
         }
       }
-      for (long id : pendingIds(false)) {
+      for (long id : publications.unannounced(BATCH)) {
         try {
           Optional<Announcement> a = steps.announcement(id);
           if (a.isPresent()) {
@@ -90,10 +90,6 @@ public class PublicationWorker {
       }
       failing = true;
     }
-  }
-
-  private List<Long> pendingIds(boolean unpublished) {
-    return unpublished ? publications.unpublished(BATCH) : publications.unannounced(BATCH);
   }
 
   private void fail(long id, String step, Exception e) {
