@@ -15,6 +15,9 @@ public interface DeploymentService {
   /** The artifact the manifest lists for an API, if it is published. */
   Optional<DeployedArtifact> published(String apiId);
 
+  /** Every artifact the manifest lists. */
+  List<DeployedArtifact> allPublished();
+
   List<DatacenterDeployment> deploymentsOf(String apiId);
 
   List<DatacenterDeployment> allDeployments();

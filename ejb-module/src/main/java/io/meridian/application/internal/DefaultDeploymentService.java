@@ -44,6 +44,11 @@ public class DefaultDeploymentService implements DeploymentService {
   }
 
   @Override
+  public List<DeployedArtifact> allPublished() {
+    return publications.allDeployed();
+  }
+
+  @Override
   public List<DatacenterDeployment> deploymentsOf(String apiId) {
     return publications.deploymentsOf(apiId);
   }

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Where published APIs run: the artifact the manifest lists for an API and what each datacenter's
@@ -76,11 +78,12 @@ public class DeploymentResource {
 
   @GET
   public List<NodeDeploymentView> all() {
+    // One read of the manifest's artifacts, not one per acknowledged node.
+    Map<String, String> publishedSha =
+        deployments.allPublished().stream()
+            .collect(Collectors.toMap(DeployedArtifact::apiId, DeployedArtifact::sha256));
     return deployments.allDeployments().stream()
-        .map(
-            d ->
-                NodeDeploymentView.of(
-                    d, deployments.published(d.apiId()).map(DeployedArtifact::sha256).orElse(null)))
+        .map(d -> NodeDeploymentView.of(d, publishedSha.get(d.apiId())))
         .toList();
   }
 }
