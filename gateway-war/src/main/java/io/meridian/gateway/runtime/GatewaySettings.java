@@ -1,6 +1,7 @@
 package io.meridian.gateway.runtime;
 
 import io.meridian.shared.token.TokenClaims;
+import io.meridian.sync.SyncSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -9,9 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class GatewaySettings {
 
-  @Inject
-  @ConfigProperty(name = "meridian.datacenter.id", defaultValue = "dc-master")
-  String datacenterId;
+  /** The node's datacenter and name are the sync's: one reading of those keys for the node. */
+  @Inject SyncSettings sync;
 
   @Inject
   @ConfigProperty(name = "meridian.keymanager.issuer", defaultValue = TokenClaims.DEFAULT_ISSUER)
@@ -56,7 +56,7 @@ public class GatewaySettings {
   boolean accessLog;
 
   public String datacenterId() {
-    return datacenterId;
+    return sync.datacenter();
   }
 
   public String issuer() {
