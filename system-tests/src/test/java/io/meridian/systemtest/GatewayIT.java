@@ -102,25 +102,7 @@ class GatewayIT {
       java.util.function.Supplier<HttpResponse<String>> call,
       Predicate<HttpResponse<String>> done,
       long timeoutMillis) {
-    long start = System.nanoTime();
-    HttpResponse<String> last = null;
-    while ((System.nanoTime() - start) / 1_000_000 < timeoutMillis) {
-      last = call.get();
-      if (done.test(last)) {
-        return (System.nanoTime() - start) / 1_000_000;
-      }
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    throw new AssertionError(
-        "condition not met within "
-            + timeoutMillis
-            + " ms; last response "
-            + (last == null ? null : last.statusCode() + " " + last.body()));
+    return Await.response(call, done, timeoutMillis);
   }
 
   private static String code(HttpResponse<String> r) {

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -398,33 +399,10 @@ class MultiDatacenterIT {
 
   private static void await(
       Supplier<HttpResponse<String>> call, Predicate<HttpResponse<String>> done, long millis) {
-    HttpResponse<String>[] last = new HttpResponse[1];
-    awaitTrue(
-        () -> {
-          last[0] = call.get();
-          return done.test(last[0]);
-        },
-        millis,
-        () -> last[0] == null ? "no response" : last[0].statusCode() + " " + last[0].body());
+    Await.response(call, done, millis);
   }
 
-  private static void awaitTrue(Supplier<Boolean> condition, long millis) {
-    awaitTrue(condition, millis, () -> "");
-  }
-
-  private static void awaitTrue(Supplier<Boolean> condition, long millis, Supplier<String> last) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    while (System.nanoTime() < deadline) {
-      if (condition.get()) {
-        return;
-      }
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("not within " + millis + " ms; last: " + last.get());
+  private static void awaitTrue(BooleanSupplier condition, long millis) {
+    Await.until(condition, millis, () -> "");
   }
 }
