@@ -22,7 +22,7 @@ import urllib.parse
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-MASTER = "http://10.201.1.1:10080"
+MASTER = "http://10.201.1.1:8080"
 REPLICA_GW = "http://10.201.2.1:8280"
 ADMIN = ("admin", os.environ.get("MERIDIAN_ADMIN_PASSWORD", "meridian-admin"))
 N = int(os.environ.get("BENCH_PROPAGATIONS", "20"))

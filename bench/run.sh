@@ -27,8 +27,7 @@ export MERIDIAN_EXTRA_CONFIG="meridian.keymanager.access-token.ttl-seconds=86400
 export MERIDIAN_BROKER_URL="tcp://127.0.0.1:22616"
 export MERIDIAN_ARTIFACTS_LOCATION="$MERIDIAN_WORK/bench/artifacts"
 
-ensure_build_tools
-apt_install wrk hey nginx-light linux-perf
+install_all bench
 [ "$(nproc)" -ge 2 ] || die "The benchmark needs two CPUs (one for the proxy, one for load and backend)"
 
 cleanup() {
@@ -43,7 +42,7 @@ trap cleanup EXIT
 
 cd "$MERIDIAN_ROOT"
 log "Building"
-mvn_cmd -q install -DskipTests
+run_logged "$MERIDIAN_WORK/logs/build.log" mvn_cmd install -DskipTests
 
 # Backend: nginx serving a 1 KiB JSON body; proxy: nginx proxy_pass with upstream keep-alive.
 head -c 1024 /dev/zero | tr '\0' 'x' | sed 's/^/{"pad":"/; s/.\{11\}$/"}/' > "$WORK/order.json"
@@ -80,9 +79,8 @@ taskset -c 1 nginx -c "$WORK/nginx-backend.conf"
 taskset -c 0 nginx -c "$WORK/nginx-proxy.conf"
 
 # (d): the bare servlet, compiled against the Jakarta EE API the build already resolved.
-api_jar="$HOME/.m2/repository/jakarta/platform/jakarta.jakartaee-api/10.0.0/jakarta.jakartaee-api-10.0.0.jar"
 rm -rf "$WORK/bare" && mkdir -p "$WORK/bare/WEB-INF/classes"
-javac -cp "$api_jar" -d "$WORK/bare/WEB-INF/classes" "$MERIDIAN_ROOT/bench/bare/BareServlet.java"
+javac -cp "$JAKARTAEE_API_JAR" -d "$WORK/bare/WEB-INF/classes" "$MERIDIAN_ROOT/bench/bare/BareServlet.java"
 (cd "$WORK/bare" && jar cf "$WORK/bare.war" WEB-INF)
 JVM_OPTS="-Xms1g -Xmx1g -XX:+UseParallelGC"
 

@@ -17,7 +17,6 @@ done
 [ -n "$dir" ] || die "--dir is required"
 case "$cmd" in
   start)
-    ensure_build_tools
     broker_stop "$dir"
     broker_create "$dir" single "$port" master
     broker_start "$dir" "$port"

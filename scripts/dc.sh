@@ -9,9 +9,10 @@
 #   scripts/dc.sh replay pause|resume           hold back / release WAL replay on the standby
 #   scripts/dc.sh gateway stop|start NAME       stop / start a gateway node (gw-m, gw-r1, gw-r2)
 #   scripts/dc.sh lag                           replica replay lag (bytes and seconds)
+#   scripts/dc.sh ports                         TCP ports listening in each DC ("mer-m 8080" lines)
 #
 # Master DC (10.201.1.1): PostgreSQL primary, Artemis, nginx artifact server (:8088), Payara
-# Server with the control plane (:10080, admin :10048), gateway gw-m (:8280), demo backend (:9000).
+# Server with the control plane (:8080, admin :8048), gateway gw-m (:8280), demo backend (:9000).
 # Read-only DC (10.201.2.1): PostgreSQL hot standby, Artemis, gateways gw-r1 (:8280), gw-r2 (:8281),
 # demo backend (:9000).
 source "$(dirname "$0")/lib/wan.sh"
@@ -24,12 +25,12 @@ DC_DIR="$MERIDIAN_WORK/dc"
 DB=meridian
 BROKER_PORT=61616
 ARTIFACT_PORT=8088
-PORTBASE=10000
+PORTBASE=8000 # HTTP 8080, admin 8048: no port on the browsers' blocked list
 MASTER_DC=dc-master
 REPLICA_DC=dc-ro1
 
 infra_up() {
-  ensure_build_tools
+  require_installed java postgresql nginx wan artemis payara-server payara-micro activemq-rar postgresql-driver
   wan_up
   mkdir -p "$DC_DIR"
   log "Starting PostgreSQL primary (master DC) and hot standby (read-only DC)"
@@ -133,5 +134,9 @@ case "$cmd" in
   lag)
     pg_node_sql replica -c "SELECT pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()),
       coalesce(extract(epoch FROM now() - pg_last_xact_replay_timestamp()), 0)" ;;
-  *) sed -n '2,17p' "$0"; exit 2 ;;
+  ports)
+    for ns in $MASTER_NS $REPLICA_NS; do
+      in_ns "$ns" ss -ltnH | awk -v ns="$ns" '{n = split($4, a, ":"); print ns, a[n]}' | sort -u -k2n
+    done ;;
+  *) sed -n '2,18p' "$0"; exit 2 ;;
 esac

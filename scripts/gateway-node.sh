@@ -35,7 +35,6 @@ while [ $# -gt 0 ]; do
   esac
 done
 dir="$MERIDIAN_WORK/gateways/$name"
-micro="$MERIDIAN_WORK/payara-micro-$PAYARA_VERSION.jar"
 
 stop_node() {
   if [ -f "$dir/pid" ]; then
@@ -53,14 +52,8 @@ stop_node() {
 
 case "$cmd" in
   start)
-    ensure_build_tools
+    require_installed java payara-micro activemq-rar postgresql-driver
     [ -f "$war" ] || die "No gateway WAR at $war: build with 'mvn -DskipTests install' first"
-    if [ ! -f "$micro" ]; then
-      log "Installing Payara Micro $PAYARA_VERSION from Maven Central"
-      mvn_cmd -q dependency:copy -Dartifact="fish.payara.extras:payara-micro:$PAYARA_VERSION" \
-        -DoutputDirectory="$MERIDIAN_WORK" >/dev/null
-    fi
-    rar=$(activemq_rar)
     stop_node
     for _ in $(seq 1 100); do
       (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
@@ -104,7 +97,7 @@ ASADMIN
       -Dmeridian.gateway.cache.dir="$MERIDIAN_WORK/gateway-cache/$name" \
       -Dmeridian.gateway.sync.reconcile-seconds="$reconcile" \
       -Dmeridian.gateway.access-log.file="$dir/access.log" \
-      -jar "$micro" --addlibs "$(postgres_driver)" --deploy "$rar" --deploy "$dir/ROOT.war" --port "$port" --nocluster \
+      -jar "$PAYARA_MICRO_JAR" --addlibs "$POSTGRESQL_DRIVER_JAR" --deploy "$ACTIVEMQ_RAR" --deploy "$dir/ROOT.war" --port "$port" --nocluster \
       --clusterName "meridian-$name" --rootdir "$dir/root" \
       --prebootcommandfile "$dir/preboot.asadmin" --postbootcommandfile "$dir/postboot.asadmin" \
       > "$dir/server.log" 2>&1 &

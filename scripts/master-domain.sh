@@ -25,11 +25,10 @@ done
 
 case "$cmd" in
   start)
-    ensure_build_tools
+    require_installed java postgresql payara-server activemq-rar postgresql-driver
     [ -f "$ear" ] || die "No EAR at $ear: build with 'mvn -DskipTests install' first"
     ensure_postgres >/dev/null
     ensure_database "$db" "$fresh"
-    ensure_payara
     domain_create "$name" "$base" "$db"
     domain_deploy "$base" "$ear"
     log "Control plane up: http://127.0.0.1:$(( base + 80 ))/ (admin console port $(( base + 48 )))"

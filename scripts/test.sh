@@ -2,13 +2,14 @@
 # Runs every test: unit tests, repository integration tests against PostgreSQL, the system tests
 # that drive the EAR on a Payara Server domain and a gateway on Payara Micro over HTTP, and the
 # multi-datacenter system tests on the two-DC topology of scripts/dc.sh (network namespaces: needs
-# root). Installs what is missing (Java 17, Maven, PostgreSQL, Payara, Artemis, nginx, iptables,
-# nftables) and leaves nothing running that it started.
+# root). Installs what is missing first (scripts/install.sh: Java 17, Maven, PostgreSQL, Payara,
+# Artemis, nginx, iptables, nftables), in the host namespace, and leaves nothing running that it
+# started.
 #
 #   scripts/test.sh [extra Maven arguments]
 source "$(dirname "$0")/lib/postgres.sh"
 
-ensure_build_tools
+install_all
 pg_started=$(ensure_postgres)
 cleanup() {
   bash "$MERIDIAN_ROOT/scripts/dc.sh" down >/dev/null 2>&1 || true
@@ -25,7 +26,6 @@ trap cleanup EXIT
 ensure_database meridian_it fresh
 ensure_database meridian_st fresh
 rm -rf "$MERIDIAN_WORK/system-tests" # the single-DC system tests' artifact directory and broker
-command -v python3 >/dev/null 2>&1 || apt_install python3
 
 cd "$MERIDIAN_ROOT"
 log "Running all tests (mvn verify)"

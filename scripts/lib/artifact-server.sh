@@ -1,14 +1,14 @@
 # The artifact server: Debian's nginx serving a directory over HTTP, with WebDAV PUT/DELETE
 # allowed only from the master datacenter (gateways only ever GET). Source it; do not run it.
-# shellcheck source=common.sh
-source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+# shellcheck source=install.sh
+source "$(dirname "${BASH_SOURCE[0]}")/install.sh"
 
 # artifact_server_start DIR LISTEN WRITERS [NETNS]: LISTEN is "ip:port" (or several, space
 # separated); WRITERS the addresses allowed to write (nginx allow syntax, space separated).
 artifact_server_start() {
   local dir="$1" listen="$2" writers="$3" ns="${4:-}" run=()
   [ -n "$ns" ] && run=(ip netns exec "$ns")
-  apt_install nginx-light
+  require_installed nginx
   mkdir -p "$dir/files" "$dir/tmp"
   chown -R www-data "$dir/files" "$dir/tmp"
   local listens="" allows=""
@@ -54,7 +54,7 @@ artifact_server_stop() {
 # {"datacenter":NAME,"path":...}, so that each DC has a backend of its own (demo and benchmarks).
 demo_backend_start() {
   local dir="$1" listen="$2" ns="$3" name="$4"
-  apt_install nginx-light
+  require_installed nginx
   mkdir -p "$dir/tmp"
   cat >"$dir/nginx.conf" <<NGINX
 worker_processes 1;

@@ -6,34 +6,23 @@
 # store and forward both, so nothing is lost while the link is down. A bridge pings every second
 # and gives its connection up after 5 s of silence, so that after a partition it reconnects at
 # once instead of waiting for TCP's retransmission backoff on a dead connection.
-# shellcheck source=common.sh
-source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+# shellcheck source=install.sh
+source "$(dirname "${BASH_SOURCE[0]}")/install.sh"
 
-ARTEMIS_VERSION="${ARTEMIS_VERSION:-2.40.0}"
-ARTEMIS_HOME="$MERIDIAN_WORK/apache-artemis-$ARTEMIS_VERSION"
 BROKER_USER="${MERIDIAN_BROKER_USER:-meridian}"
 BROKER_PASSWORD="${MERIDIAN_BROKER_PASSWORD:-meridian-broker}"
-
-ensure_artemis() {
-  [ -x "$ARTEMIS_HOME/bin/artemis" ] && return 0
-  log "Installing ActiveMQ Artemis $ARTEMIS_VERSION from Maven Central"
-  mvn_cmd -q dependency:copy -Dartifact="org.apache.activemq:apache-artemis:$ARTEMIS_VERSION:tar.gz:bin" \
-    -DoutputDirectory="$MERIDIAN_WORK" -Dmdep.stripVersion=true >/dev/null
-  tar xzf "$MERIDIAN_WORK/apache-artemis-bin.tar.gz" -C "$MERIDIAN_WORK"
-  rm -f "$MERIDIAN_WORK/apache-artemis-bin.tar.gz"
-}
 
 # broker_create DIR NAME PORT ROLE [PEER_URL]
 #   ROLE master: announcements are kept for, and bridged to, the read-only DC at PEER_URL (if any).
 #   ROLE replica: deployments are bridged back to the master at PEER_URL.
 broker_create() {
   local dir="$1" name="$2" port="$3" role="$4" peer="${5:-}"
-  ensure_artemis
+  require_installed java artemis
   rm -rf "$dir"
-  "$ARTEMIS_HOME/bin/artemis" create --silent --force --name "$name" --user "$BROKER_USER" \
+  run_logged "$MERIDIAN_WORK/logs/artemis-create-$name.log" "$ARTEMIS_HOME/bin/artemis" create --silent --force --name "$name" --user "$BROKER_USER" \
     --password "$BROKER_PASSWORD" --require-login --no-web --no-autotune --nio \
     --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
-    --host 0.0.0.0 --default-port "$port" --java-memory 256M "$dir" >/dev/null
+    --host 0.0.0.0 --default-port "$port" --java-memory 256M "$dir"
   sed -i 's/-Xms[0-9]*[MG]/-Xms64M/' "$dir/etc/artemis.profile"
   local addresses bridges=""
   if [ "$role" = master ]; then

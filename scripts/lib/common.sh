@@ -1,5 +1,8 @@
 # Shared helpers for Meridian's scripts. Source it; do not run it.
-set -euo pipefail
+#
+# Every script fails loudly: -E makes functions and subshells inherit the ERR trap, which names the
+# failing command (as written, so no expanded secret), where it is, and its exit status.
+set -Eeuo pipefail
 
 MERIDIAN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MERIDIAN_WORK="${MERIDIAN_WORK:-$MERIDIAN_ROOT/.work}"
@@ -9,8 +12,43 @@ mkdir -p "$MERIDIAN_WORK"
 log() { printf '\033[1;34m[meridian]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[meridian]\033[0m %s\n' "$*" >&2; exit 1; }
 
+meridian_on_error() {
+  local rc="$1" cmd="$2" where="" i
+  for ((i = 1; i < ${#FUNCNAME[@]}; i++)); do
+    where+="    at ${FUNCNAME[$i]} (${BASH_SOURCE[$i]#"$MERIDIAN_ROOT"/}:${BASH_LINENO[$((i - 1))]})"$'\n'
+  done
+  printf '\033[1;31m[meridian]\033[0m FAILED (exit %s): %s\n%s' "$rc" "$cmd" "$where" >&2
+}
+trap 'meridian_on_error $? "$BASH_COMMAND"' ERR
+
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# The network namespace this shell runs in ("" for the host's). The DC namespaces have no route to
+# the package registries, so nothing may be downloaded from inside one.
+current_netns() { as_root ip netns identify "$$" 2>/dev/null || true; }
+
+refuse_in_netns() {
+  local ns; ns=$(current_netns)
+  [ -z "$ns" ] && return 0
+  die "$1 was called inside network namespace $ns, which cannot reach the package registries. Install first, in the host namespace: scripts/install.sh"
+}
+
+# run_logged LOG COMMAND...: runs COMMAND with its output in LOG; if it fails, shows the end of
+# LOG and says where the whole of it is.
+run_logged() {
+  local logfile="$1" rc=0
+  shift
+  mkdir -p "$(dirname "$logfile")"
+  "$@" >"$logfile" 2>&1 || rc=$?
+  if [ "$rc" -ne 0 ]; then
+    {
+      printf '\033[1;31m[meridian]\033[0m %s failed (exit %s). Last lines of %s:\n' "$(basename "$1")" "$rc" "$logfile"
+      tail -n 30 "$logfile" | sed 's/^/    /'
+    } >&2
+    return "$rc"
+  fi
 }
 
 APT_UPDATED=0
@@ -20,25 +58,25 @@ apt_install() {
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
+  refuse_in_netns "apt-get install ${missing[*]}"
   log "Installing ${missing[*]} (apt)"
   if [ "$APT_UPDATED" -eq 0 ]; then
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    run_logged "$MERIDIAN_WORK/logs/apt-update.log" as_root env DEBIAN_FRONTEND=noninteractive apt-get update
     APT_UPDATED=1
   fi
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  run_logged "$MERIDIAN_WORK/logs/apt-install.log" \
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 }
 
-# Java 17 and Maven, plus the small tools the scripts use.
-ensure_build_tools() {
-  apt_install curl unzip ca-certificates
-  if ! command -v java >/dev/null 2>&1 || ! java -version 2>&1 | grep -q 'version "17'; then
-    apt_install openjdk-17-jdk-headless
+# Java 17 must be there (scripts/install.sh installs it); exports its JAVA_HOME.
+require_java() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "17'; then
+    return 0
   fi
-  command -v mvn >/dev/null 2>&1 || apt_install maven
-  if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "17'; then
-    JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
-    export JAVA_HOME
-  fi
+  command -v java >/dev/null 2>&1 && java -version 2>&1 | grep -q 'version "17' \
+    || die "Java 17 is missing: run scripts/install.sh"
+  JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+  export JAVA_HOME
 }
 
 # Waits until a URL answers with the given HTTP status, or fails after a timeout (seconds).
@@ -57,6 +95,9 @@ wait_for_http() {
   done
 }
 
+# Maven, in batch mode. MERIDIAN_MAVEN_REPO points it at another local repository (scripts/
+# fresh-check.sh uses an empty one, as a new machine has). Never inside a DC namespace.
 mvn_cmd() {
-  mvn -B -ntp -Dstyle.color=never "$@"
+  refuse_in_netns "Maven"
+  mvn -B -ntp -Dstyle.color=never ${MERIDIAN_MAVEN_REPO:+-Dmaven.repo.local="$MERIDIAN_MAVEN_REPO"} "$@"
 }

@@ -1,47 +1,10 @@
-# Payara Server helpers: install the distribution from Maven Central, create a domain pointed at
-# PostgreSQL, start it, deploy the EAR, stop it.
-# shellcheck source=common.sh
-source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-
-PAYARA_HOME="${MERIDIAN_PAYARA_HOME:-$MERIDIAN_WORK/payara-$PAYARA_VERSION/payara6}"
-ASADMIN="$PAYARA_HOME/bin/asadmin"
-
-ensure_payara() {
-  [ -x "$ASADMIN" ] && return 0
-  log "Installing Payara Server $PAYARA_VERSION from Maven Central"
-  local dir="$MERIDIAN_WORK/payara-$PAYARA_VERSION"
-  mkdir -p "$dir"
-  mvn_cmd -q dependency:copy \
-    -Dartifact="fish.payara.distributions:payara:$PAYARA_VERSION:zip" \
-    -DoutputDirectory="$dir" -Dmdep.stripVersion=true >/dev/null
-  unzip -q -o "$dir/payara.zip" -d "$dir"
-  rm -f "$dir/payara.zip"
-  [ -x "$ASADMIN" ] || die "Payara was not unpacked to $PAYARA_HOME"
-}
-
-# The JMS resource adapter both Payara Server and Micro use to reach Artemis (over OpenWire).
-ACTIVEMQ_RAR_VERSION=6.1.7
-activemq_rar() {
-  local rar="$MERIDIAN_WORK/activemq-rar-$ACTIVEMQ_RAR_VERSION.rar"
-  if [ ! -f "$rar" ]; then
-    mvn_cmd -q dependency:copy -Dartifact="org.apache.activemq:activemq-rar:$ACTIVEMQ_RAR_VERSION:rar" \
-      -DoutputDirectory="$MERIDIAN_WORK" >/dev/null
-  fi
-  echo "$rar"
-}
+# Payara Server helpers: create a domain pointed at PostgreSQL, start it, deploy the EAR, stop it.
+# Payara itself, the resource adapter and the driver come from scripts/install.sh.
+# shellcheck source=install.sh
+source "$(dirname "${BASH_SOURCE[0]}")/install.sh"
 
 # asadmin escaping for a property value (colons and equals signs separate properties).
 asadmin_escape() { printf '%s' "$1" | sed 's/[:=]/\\&/g'; }
-
-postgres_driver() {
-  local version
-  version=$(sed -n 's:.*<postgresql.version>\(.*\)</postgresql.version>.*:\1:p' "$MERIDIAN_ROOT/pom.xml")
-  local jar="$HOME/.m2/repository/org/postgresql/postgresql/$version/postgresql-$version.jar"
-  if [ ! -f "$jar" ]; then
-    mvn_cmd -q dependency:get -Dartifact="org.postgresql:postgresql:$version" >/dev/null
-  fi
-  echo "$jar"
-}
 
 # domain_create NAME PORTBASE DB_NAME: a new domain (replacing an old one of that name).
 domain_create() {
@@ -50,7 +13,7 @@ domain_create() {
   rm -rf "$PAYARA_HOME/glassfish/domains/$name"
   log "Creating Payara domain $name (admin port $admin, HTTP port $(( base + 80 )))"
   "$ASADMIN" create-domain --nopassword --portbase "$base" "$name" >/dev/null
-  cp "$(postgres_driver)" "$PAYARA_HOME/glassfish/domains/$name/lib/"
+  cp "$POSTGRESQL_DRIVER_JAR" "$PAYARA_HOME/glassfish/domains/$name/lib/"
   "$ASADMIN" start-domain "$name" >/dev/null
   local a=("$ASADMIN" --port "$admin")
   "${a[@]}" create-jdbc-connection-pool \
@@ -72,11 +35,10 @@ domain_create() {
   # resource adapter: its configuration first, then the adapter, then a connection factory).
   "${a[@]}" set-config-property --source domain --propertyName meridian.artifacts.location \
     --propertyValue "${MERIDIAN_ARTIFACTS_LOCATION:-http://127.0.0.1:8088/}" >/dev/null
-  local rar; rar=$(activemq_rar)
-  "${a[@]}" create-resource-adapter-config --property \
+    "${a[@]}" create-resource-adapter-config --property \
     "ServerUrl=$(asadmin_escape "${MERIDIAN_BROKER_URL:-tcp://127.0.0.1:61616}"):UserName=${MERIDIAN_BROKER_USER:-meridian}:Password=$(asadmin_escape "${MERIDIAN_BROKER_PASSWORD:-meridian-broker}")" \
     "activemq-rar-$ACTIVEMQ_RAR_VERSION" >/dev/null
-  "${a[@]}" deploy --type rar --name "activemq-rar-$ACTIVEMQ_RAR_VERSION" "$rar" >/dev/null
+  "${a[@]}" deploy --type rar --name "activemq-rar-$ACTIVEMQ_RAR_VERSION" "$ACTIVEMQ_RAR" >/dev/null
   "${a[@]}" create-connector-connection-pool --raname "activemq-rar-$ACTIVEMQ_RAR_VERSION" \
     --connectiondefinition jakarta.jms.ConnectionFactory --transactionsupport NoTransaction \
     --ping false --steadypoolsize 1 --maxpoolsize 8 meridian-jms-pool >/dev/null

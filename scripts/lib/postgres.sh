@@ -1,6 +1,7 @@
-# PostgreSQL helpers: install, start, and create Meridian's role and databases.
-# shellcheck source=common.sh
-source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+# PostgreSQL helpers: start, and create Meridian's role and databases (scripts/install.sh installs
+# PostgreSQL itself).
+# shellcheck source=install.sh
+source "$(dirname "${BASH_SOURCE[0]}")/install.sh"
 
 PG_HOST="${MERIDIAN_DB_HOST:-127.0.0.1}"
 PG_PORT="${MERIDIAN_DB_PORT:-5432}"
@@ -12,11 +13,11 @@ pg_admin() {
   (cd / && as_root runuser -u postgres -- psql ${PG_SOCKET_DIR:+-h "$PG_SOCKET_DIR"} -p "$PG_PORT" -v ON_ERROR_STOP=1 -qAt "$@")
 }
 
-# Installs PostgreSQL if missing and starts the default cluster. Prints "started" if this call
+# Starts the default cluster unless PostgreSQL already answers. Prints "started" if this call
 # started it, so a caller (CI) can stop only what it started.
 ensure_postgres() {
   # Everything but the final word goes to stderr: callers capture stdout.
-  apt_install postgresql postgresql-client >&2
+  require_installed postgresql
   if pg_isready -q -h "$PG_HOST" -p "$PG_PORT"; then
     return 0
   fi
@@ -81,7 +82,7 @@ pg_node_ctl() {
 # database DB, a replication role and a slot for the read-only DC.
 pg_primary_create() {
   local node="$1" ns="$2" db="$3" dir
-  apt_install postgresql postgresql-client
+  require_installed postgresql
   dir=$(pg_node_dir "$node")
   as_root rm -rf "$dir"; as_root install -d -o postgres -g postgres "$dir" "$dir/run"
   (cd / && as_root runuser -u postgres -- "$(pg_bin)/initdb" -D "$dir/data" -U postgres \

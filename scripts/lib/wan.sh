@@ -7,8 +7,8 @@
 # kernel has no netem), counts the packets that cross (nftables named counters) and can drop them
 # all (partition). The host reaches both DCs through the router without delay; an "unreachable"
 # route for 10.201.0.0/16 keeps anything else in that range from leaving the machine.
-# shellcheck source=common.sh
-source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+# shellcheck source=install.sh
+source "$(dirname "${BASH_SOURCE[0]}")/install.sh"
 
 WAN_NS=mer-wan
 MASTER_NS=mer-m
@@ -22,18 +22,10 @@ WAN_DIR="$MERIDIAN_WORK/wan"
 
 in_ns() { local ns="$1"; shift; as_root ip netns exec "$ns" "$@"; }
 
-wan_build_delay() {
-  apt_install libnetfilter-queue-dev iptables nftables gcc iproute2 iputils-ping >&2
-  mkdir -p "$WAN_DIR"
-  local src="$MERIDIAN_ROOT/scripts/wan/wan_delay.c"
-  if [ ! -x "$WAN_DIR/wan_delay" ] || [ "$src" -nt "$WAN_DIR/wan_delay" ]; then
-    gcc -O2 -Wall -o "$WAN_DIR/wan_delay" "$src" -lnetfilter_queue
-  fi
-}
-
 wan_up() {
   wan_down
-  wan_build_delay
+  require_installed wan
+  mkdir -p "$WAN_DIR"
   log "Creating network namespaces $WAN_NS, $MASTER_NS, $REPLICA_NS"
   for ns in $WAN_NS $MASTER_NS $REPLICA_NS; do
     as_root ip netns add "$ns"
@@ -81,12 +73,12 @@ table inet meridian_wan {
 NFT
   in_ns $WAN_NS iptables -A FORWARD -i wan-m -o wan-r -j NFQUEUE --queue-num $WAN_QUEUE
   in_ns $WAN_NS iptables -A FORWARD -i wan-r -o wan-m -j NFQUEUE --queue-num $WAN_QUEUE
-  in_ns $WAN_NS nohup "$WAN_DIR/wan_delay" $WAN_QUEUE "$WAN_DELAY_MS" >"$WAN_DIR/wan_delay.log" 2>&1 &
+  in_ns $WAN_NS nohup "$WAN_DELAY_BIN" $WAN_QUEUE "$WAN_DELAY_MS" >"$WAN_DIR/wan_delay.log" 2>&1 &
   echo $! >"$WAN_DIR/wan_delay.pid"
   # The delay is part of the contract of this topology: check it, do not assume it.
   local rtt
   for _ in 1 2 3 4 5 6 7 8 9 10; do
-    rtt=$(in_ns $MASTER_NS ping -c 3 -i 0.2 -q $REPLICA_IP 2>/dev/null | sed -n 's:.*= [0-9.]*/\([0-9.]*\)/.*:\1:p')
+    rtt=$(in_ns $MASTER_NS ping -c 3 -i 0.2 -q $REPLICA_IP 2>/dev/null | sed -n 's:.*= [0-9.]*/\([0-9.]*\)/.*:\1:p' || true)
     [ -n "$rtt" ] && break
     sleep 0.2
   done

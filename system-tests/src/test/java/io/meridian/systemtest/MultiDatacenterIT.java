@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,6 +65,32 @@ class MultiDatacenterIT {
   void healEverything() {
     Topology.heal();
     Topology.run("replay", "resume");
+  }
+
+  /**
+   * The ports browsers and fetch() refuse to connect to (the Fetch standard's "bad ports"): the
+   * publisher and store are used in a browser, so nothing Meridian runs may listen on one.
+   */
+  private static final Set<Integer> BAD_PORTS =
+      Set.of(
+          0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95,
+          101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179,
+          389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601,
+          636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566,
+          6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080);
+
+  @Test
+  void noServiceInEitherDatacenterListensOnAPortBrowsersRefuse() {
+    List<String> listening = Topology.run("ports").lines().filter(l -> !l.isBlank()).toList();
+    assertTrue(
+        listening.stream()
+            .anyMatch(l -> l.equals("mer-m " + URI.create(Topology.MASTER).getPort())),
+        "the control plane's HTTP port is among the listening ones: " + listening);
+    List<String> bad =
+        listening.stream()
+            .filter(l -> BAD_PORTS.contains(Integer.parseInt(l.substring(l.indexOf(' ') + 1))))
+            .toList();
+    assertEquals(List.of(), bad, "listening on ports that browsers refuse");
   }
 
   // 1

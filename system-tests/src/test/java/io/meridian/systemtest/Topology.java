@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 final class Topology {
 
   static final String MASTER =
-      System.getProperty("meridian.mdc.master.url", "http://10.201.1.1:10080");
+      System.getProperty("meridian.mdc.master.url", "http://10.201.1.1:8080");
   static final String MASTER_GATEWAY =
       System.getProperty("meridian.mdc.master.gateway.url", "http://10.201.1.1:8280");
   static final String REPLICA_GATEWAY =
