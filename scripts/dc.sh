@@ -26,6 +26,9 @@ DB=meridian
 BROKER_PORT=61616
 ARTIFACT_PORT=8088
 PORTBASE=8000 # HTTP 8080, admin 8048: no port on the browsers' blocked list
+# nginx's workers run as www-data and must reach the artifact files: not under the clone, whose
+# parents may be closed to other users (Debian 12 creates home directories with mode 700).
+ARTIFACT_DIR=/var/lib/meridian/artifact-server
 MASTER_DC=dc-master
 REPLICA_DC=dc-ro1
 
@@ -41,14 +44,14 @@ infra_up() {
   broker_create "$DC_DIR/replica/broker" replica $BROKER_PORT replica "tcp://$MASTER_IP:$BROKER_PORT"
   broker_start "$DC_DIR/master/broker" $BROKER_PORT $MASTER_NS
   broker_start "$DC_DIR/replica/broker" $BROKER_PORT $REPLICA_NS
-  artifact_server_start "$DC_DIR/master/artifacts" "$MASTER_IP:$ARTIFACT_PORT 127.0.0.1:$ARTIFACT_PORT" \
+  artifact_server_start "$ARTIFACT_DIR" "$MASTER_IP:$ARTIFACT_PORT 127.0.0.1:$ARTIFACT_PORT" \
     "127.0.0.1 10.201.1.0/24" $MASTER_NS
   demo_backend_start "$DC_DIR/master/backend" "$MASTER_IP:9000" $MASTER_NS $MASTER_DC
   demo_backend_start "$DC_DIR/replica/backend" "$REPLICA_IP:9000" $REPLICA_NS $REPLICA_DC
 }
 
 infra_down() {
-  artifact_server_stop "$DC_DIR/master/artifacts"
+  artifact_server_stop "$ARTIFACT_DIR"
   artifact_server_stop "$DC_DIR/master/backend"
   artifact_server_stop "$DC_DIR/replica/backend"
   broker_stop "$DC_DIR/replica/broker"

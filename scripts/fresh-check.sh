@@ -52,7 +52,7 @@ sed 's/\x1b\[[0-9;]*m//g' "$out/up.log" \
   | awk '/^Try it/ {on=1; next} /^Stop it/ {on=0} on && /^  [^ #]/ {sub(/^  /, ""); print}' > "$out/try-it.sh"
 [ -s "$out/try-it.sh" ] || die "up.sh printed no commands to try; see $out/up.log"
 log "Running the $(wc -l < "$out/try-it.sh") commands up.sh printed (output: $out/try-it.log)"
-(cd "$clone" && bash -euo pipefail -x "$out/try-it.sh") >"$out/try-it.log" 2>&1 \
+(cd "$clone" && bash -euo pipefail -v "$out/try-it.sh") >"$out/try-it.log" 2>&1 \
   || { tail -n 30 "$out/try-it.log" >&2; die "A printed command failed; see $out/try-it.log"; }
 grep -q '"datacenter":"dc-ro1"' "$out/try-it.log" \
   || die "The read-only gateway's answer did not come from the read-only DC's backend; see $out/try-it.log"

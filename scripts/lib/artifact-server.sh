@@ -9,8 +9,9 @@ artifact_server_start() {
   local dir="$1" listen="$2" writers="$3" ns="${4:-}" run=()
   [ -n "$ns" ] && run=(ip netns exec "$ns")
   require_installed nginx
-  mkdir -p "$dir/files" "$dir/tmp"
-  chown -R www-data "$dir/files" "$dir/tmp"
+  as_root rm -rf "$dir"
+  as_root install -d -m 755 "$dir"
+  as_root install -d -m 755 -o www-data "$dir/files" "$dir/tmp"
   local listens="" allows=""
   for l in $listen; do listens+="    listen $l;"$'\n'; done
   for w in $writers; do allows+="allow $w; "; done

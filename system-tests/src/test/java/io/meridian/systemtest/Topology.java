@@ -22,7 +22,7 @@ final class Topology {
       System.getProperty("meridian.mdc.replica.gateway.url", "http://10.201.2.1:8280");
   static final String HOST_ADDRESS = System.getProperty("meridian.mdc.host.address", "10.201.0.1");
   static final String ARTIFACT_FILES =
-      System.getProperty("meridian.mdc.artifact.files", "../.work/dc/master/artifacts/files");
+      System.getProperty("meridian.mdc.artifact.files", "/var/lib/meridian/artifact-server/files");
   private static final String SCRIPT =
       System.getProperty("meridian.mdc.script", "../scripts/dc.sh");
 
