@@ -31,7 +31,7 @@ clone="$tmp/meridian"
 finish() {
   local rc=$?
   # Whatever happened, the fresh clone's topology goes (a failed run must not leave it behind).
-  [ -x "$clone/scripts/down.sh" ] && MERIDIAN_MAVEN_REPO="$tmp/m2" bash "$clone/scripts/down.sh" >>"$out/down.log" 2>&1 || true
+  [ -x "$clone/scripts/down.sh" ] && env -u MERIDIAN_WORK bash "$clone/scripts/down.sh" >>"$out/down.log" 2>&1 || true
   if [ "$keep" = 1 ] || [ "$rc" -ne 0 ]; then log "Kept $tmp for inspection"; else rm -rf "$tmp"; fi
 }
 trap finish EXIT
@@ -39,11 +39,13 @@ trap finish EXIT
 log "Fresh clone of $(git -C "$MERIDIAN_ROOT" rev-parse --short HEAD) into $clone; empty Maven repository $tmp/m2"
 git clone -q "$MERIDIAN_ROOT" "$clone"
 export MERIDIAN_MAVEN_REPO="$tmp/m2"
-unset MERIDIAN_WORK
+# The clone's scripts use the clone's own .work/.
+fresh() { env -u MERIDIAN_WORK "$@"; }
+install_all browser # Chromium for the last step, from this checkout (not part of what is checked)
 
 log "scripts/up.sh (output: $out/up.log)"
 start=$(date +%s)
-bash "$clone/scripts/up.sh" 2>&1 | tee "$out/up.log" | sed -u 's/^/    up.sh | /' >&2 \
+fresh bash "$clone/scripts/up.sh" 2>&1 | tee "$out/up.log" | sed -u 's/^/    up.sh | /' >&2 \
   || die "scripts/up.sh failed on a fresh clone; see $out/up.log"
 log "up.sh finished in $(( $(date +%s) - start )) s"
 
@@ -52,13 +54,12 @@ sed 's/\x1b\[[0-9;]*m//g' "$out/up.log" \
   | awk '/^Try it/ {on=1; next} /^Stop it/ {on=0} on && /^  [^ #]/ {sub(/^  /, ""); print}' > "$out/try-it.sh"
 [ -s "$out/try-it.sh" ] || die "up.sh printed no commands to try; see $out/up.log"
 log "Running the $(wc -l < "$out/try-it.sh") commands up.sh printed (output: $out/try-it.log)"
-(cd "$clone" && bash -euo pipefail -v "$out/try-it.sh") >"$out/try-it.log" 2>&1 \
+(cd "$clone" && fresh bash -euo pipefail -v "$out/try-it.sh") >"$out/try-it.log" 2>&1 \
   || { tail -n 30 "$out/try-it.log" >&2; die "A printed command failed; see $out/try-it.log"; }
 grep -q '"datacenter":"dc-ro1"' "$out/try-it.log" \
   || die "The read-only gateway's answer did not come from the read-only DC's backend; see $out/try-it.log"
 
 log "Opening the publisher in headless Chromium"
-install_all browser
 publisher=$(sed 's/\x1b\[[0-9;]*m//g' "$out/up.log" | awk '$1 == "Publisher" {print $3; exit}')
 [ -n "$publisher" ] || die "up.sh printed no publisher URL"
 admin_password="${MERIDIAN_ADMIN_PASSWORD:-meridian-admin}"
@@ -70,21 +71,23 @@ chrome=(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first
   || die "Chromium could not take a screenshot; see $out/chromium.log"
 "${chrome[@]}" --dump-dom "$url" >"$out/publisher.html" 2>>"$out/chromium.log" \
   || die "Chromium could not load $publisher; see $out/chromium.log"
-if grep -q 'ERR_[A-Z_]*' "$out/publisher.html"; then
-  die "Chromium shows an error page for $publisher: $(grep -o 'ERR_[A-Z_]*' "$out/publisher.html" | head -1)"
+# A refused or failed load (ERR_UNSAFE_PORT for a port on the browsers' blocked list) leaves an
+# empty DOM and a "Page load failed: net::ERR_..." line.
+if grep -q 'Page load failed' "$out/chromium.log"; then
+  die "Chromium cannot open $publisher: $(grep -o 'net::ERR_[A-Z_]*' "$out/chromium.log" | head -1)"
 fi
 grep -q '"context":"/demo"' "$out/publisher.html" \
   || die "The publisher's page in Chromium does not list the demo API; see $out/publisher.html"
 log "Screenshot: $out/publisher.png"
 
 log "scripts/down.sh"
-bash "$clone/scripts/down.sh" >"$out/down.log" 2>&1 || die "scripts/down.sh failed; see $out/down.log"
+fresh bash "$clone/scripts/down.sh" >"$out/down.log" 2>&1 || die "scripts/down.sh failed; see $out/down.log"
 left=$(pgrep -af -- "$clone" || true)
 [ -z "$left" ] || die "Still running after down.sh: $left"
 as_root ip netns list | grep -q '^mer-' && die "Namespaces left after down.sh: $(as_root ip netns list)"
 
 if [ "$with_tests" = 1 ]; then
   log "scripts/test.sh in the fresh clone (output: $out/test.log)"
-  bash "$clone/scripts/test.sh" >"$out/test.log" 2>&1 || die "scripts/test.sh failed; see $out/test.log"
+  fresh bash "$clone/scripts/test.sh" >"$out/test.log" 2>&1 || die "scripts/test.sh failed; see $out/test.log"
 fi
 log "Fresh-machine check passed (up.sh, the printed commands, the browser, down.sh$([ "$with_tests" = 1 ] && echo ", test.sh"))"
