@@ -60,7 +60,7 @@ grep -q '"datacenter":"dc-ro1"' "$out/try-it.log" \
   || die "The read-only gateway's answer did not come from the read-only DC's backend; see $out/try-it.log"
 
 log "Opening the publisher in headless Chromium"
-publisher=$(sed 's/\x1b\[[0-9;]*m//g' "$out/up.log" | awk '$1 == "Publisher" {print $3; exit}')
+publisher=$(sed 's/\x1b\[[0-9;]*m//g' "$out/up.log" | awk '$1 == "Publisher" && !seen {print $3; seen = 1}')
 [ -n "$publisher" ] || die "up.sh printed no publisher URL"
 admin_password="${MERIDIAN_ADMIN_PASSWORD:-meridian-admin}"
 url="${publisher/http:\/\//http://admin:$admin_password@}"

@@ -23,7 +23,7 @@ ensure_postgres() {
   fi
   local version cluster
   version=$(ls /usr/lib/postgresql | sort -V | tail -1)
-  cluster=$(pg_lsclusters -h | awk -v v="$version" '$1==v {print $2; exit}')
+  cluster=$(pg_lsclusters -h | awk -v v="$version" '$1==v && !seen {print $2; seen = 1}')
   if [ -z "$cluster" ]; then
     as_root pg_createcluster "$version" main --port "$PG_PORT" >&2
     cluster=main
@@ -40,7 +40,7 @@ ensure_postgres() {
 stop_postgres() {
   local version cluster
   version=$(ls /usr/lib/postgresql | sort -V | tail -1)
-  cluster=$(pg_lsclusters -h | awk -v v="$version" '$1==v {print $2; exit}')
+  cluster=$(pg_lsclusters -h | awk -v v="$version" '$1==v && !seen {print $2; seen = 1}')
   [ -n "$cluster" ] && as_root pg_ctlcluster "$version" "$cluster" stop || true
 }
 
