@@ -10,6 +10,7 @@ import java.util.TreeMap;
  *
  * @param defaultVersion whether gateways also serve this API without the version segment
  * @param datacenterEndpoints per-datacenter overrides of the default endpoint, by datacenter id
+ * @param cors cross-origin rules for browsers, or null when the API allows no cross-origin calls
  */
 public record ApiDefinition(
     String apiId,
@@ -23,7 +24,8 @@ public record ApiDefinition(
     String owner,
     List<OperationDefinition> operations,
     EndpointDefinition defaultEndpoint,
-    Map<String, EndpointDefinition> datacenterEndpoints) {
+    Map<String, EndpointDefinition> datacenterEndpoints,
+    CorsDefinition cors) {
 
   public ApiDefinition {
     tags = List.copyOf(tags);

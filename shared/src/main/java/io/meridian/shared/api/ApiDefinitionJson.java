@@ -16,7 +16,9 @@ import java.util.TreeMap;
 
 /**
  * Canonical JSON of an {@link ApiDefinition}: keys in a fixed order, no insignificant white space,
- * so that equal definitions give byte-equal documents and therefore equal hashes.
+ * so that equal definitions give byte-equal documents and therefore equal hashes. Later additions
+ * are written only when used (an endpoint's {@code urls} when it has several, {@code cors} when
+ * set), so a definition that does not use them keeps the bytes, and the hash, it always had.
  */
 public final class ApiDefinitionJson {
 
@@ -38,23 +40,23 @@ public final class ApiDefinitionJson {
     }
     JsonObjectBuilder overrides = Json.createObjectBuilder();
     new TreeMap<>(d.datacenterEndpoints()).forEach((dc, e) -> overrides.add(dc, endpoint(e)));
-    JsonObject doc =
-        Json.createObjectBuilder()
-            .add("apiId", d.apiId())
-            .add("context", d.context())
-            .add("datacenterEndpoints", overrides)
-            .add("defaultEndpoint", endpoint(d.defaultEndpoint()))
-            .add("defaultVersion", d.defaultVersion())
-            .add("description", d.description() == null ? "" : d.description())
-            .add("format", FORMAT)
-            .add("name", d.name())
-            .add("operations", operations)
-            .add("owner", d.owner())
-            .add("tags", strings(d.tags()))
-            .add("version", d.version())
-            .add("visibility", d.visibility())
-            .build();
-    return doc.toString();
+    JsonObjectBuilder doc =
+        Json.createObjectBuilder().add("apiId", d.apiId()).add("context", d.context());
+    if (d.cors() != null) {
+      doc.add("cors", cors(d.cors()));
+    }
+    doc.add("datacenterEndpoints", overrides)
+        .add("defaultEndpoint", endpoint(d.defaultEndpoint()))
+        .add("defaultVersion", d.defaultVersion())
+        .add("description", d.description() == null ? "" : d.description())
+        .add("format", FORMAT)
+        .add("name", d.name())
+        .add("operations", operations)
+        .add("owner", d.owner())
+        .add("tags", strings(d.tags()))
+        .add("version", d.version())
+        .add("visibility", d.visibility());
+    return doc.build().toString();
   }
 
   public static ApiDefinition read(String json) {
@@ -92,15 +94,39 @@ public final class ApiDefinitionJson {
         o.getString("owner"),
         operations,
         endpoint(o.getJsonObject("defaultEndpoint")),
-        overrides);
+        overrides,
+        o.containsKey("cors") ? cors(o.getJsonObject("cors")) : null);
   }
 
   private static JsonObjectBuilder endpoint(EndpointDefinition e) {
-    return Json.createObjectBuilder().add("timeoutMillis", e.timeoutMillis()).add("url", e.url());
+    JsonObjectBuilder b = Json.createObjectBuilder().add("timeoutMillis", e.timeoutMillis());
+    return e.urls().size() == 1 ? b.add("url", e.url()) : b.add("urls", strings(e.urls()));
   }
 
   private static EndpointDefinition endpoint(JsonObject o) {
-    return new EndpointDefinition(o.getString("url"), o.getInt("timeoutMillis"));
+    List<String> urls =
+        o.containsKey("urls") ? strings(o.getJsonArray("urls")) : List.of(o.getString("url"));
+    return new EndpointDefinition(urls, o.getInt("timeoutMillis"));
+  }
+
+  private static JsonObjectBuilder cors(CorsDefinition c) {
+    return Json.createObjectBuilder()
+        .add("allowCredentials", c.allowCredentials())
+        .add("allowHeaders", strings(c.allowHeaders()))
+        .add("allowMethods", strings(c.allowMethods()))
+        .add("allowOrigins", strings(c.allowOrigins()))
+        .add("exposeHeaders", strings(c.exposeHeaders()))
+        .add("maxAgeSeconds", c.maxAgeSeconds());
+  }
+
+  private static CorsDefinition cors(JsonObject o) {
+    return new CorsDefinition(
+        strings(o.getJsonArray("allowOrigins")),
+        strings(o.getJsonArray("allowMethods")),
+        strings(o.getJsonArray("allowHeaders")),
+        strings(o.getJsonArray("exposeHeaders")),
+        o.getBoolean("allowCredentials"),
+        o.getInt("maxAgeSeconds"));
   }
 
   private static JsonArrayBuilder strings(List<String> values) {

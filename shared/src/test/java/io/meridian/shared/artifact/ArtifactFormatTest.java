@@ -50,7 +50,8 @@ class ArtifactFormatTest {
             "pat",
             List.of(new OperationDefinition("GET", "/menu", false, List.of(), "Unlimited")),
             new EndpointDefinition("http://127.0.0.1:9000", 5000),
-            Map.of("dc-ro1", new EndpointDefinition("http://10.0.0.2:9000", 2000))));
+            Map.of("dc-ro1", new EndpointDefinition("http://10.0.0.2:9000", 2000)),
+            null));
   }
 
   @Test

@@ -84,7 +84,7 @@ public class Api {
 
   @Embedded
   @AttributeOverrides({
-    @AttributeOverride(name = "url", column = @Column(name = "default_endpoint_url")),
+    @AttributeOverride(name = "urls", column = @Column(name = "default_endpoint_url")),
     @AttributeOverride(
         name = "timeoutMillis",
         column = @Column(name = "default_endpoint_timeout_ms"))
@@ -95,6 +95,9 @@ public class Api {
   @CollectionTable(name = "api_endpoint_overrides", joinColumns = @JoinColumn(name = "api_id"))
   @MapKeyColumn(name = "datacenter", length = 63)
   private Map<String, Endpoint> datacenterEndpoints = new HashMap<>();
+
+  /** Null when the API allows no cross-origin calls (all its columns are then null). */
+  @Embedded private CorsPolicy cors;
 
   @Column(name = "latest_revision", nullable = false)
   private int latestRevision;
@@ -150,6 +153,7 @@ public class Api {
     this.operations = new ArrayList<>(spec.operations());
     this.defaultEndpoint = spec.defaultEndpoint();
     this.datacenterEndpoints = new LinkedHashMap<>(spec.datacenterEndpoints());
+    this.cors = spec.cors();
     this.updatedAt = now;
   }
 
@@ -200,7 +204,8 @@ public class Api {
         owner,
         operations.stream().map(Operation::definition).toList(),
         defaultEndpoint.definition(),
-        overrides);
+        overrides,
+        cors == null ? null : cors.definition());
   }
 
   public boolean isOwnedBy(String username) {
@@ -257,6 +262,11 @@ public class Api {
 
   public Map<String, Endpoint> datacenterEndpoints() {
     return Map.copyOf(datacenterEndpoints);
+  }
+
+  /** The cross-origin rules, empty when the API allows no cross-origin calls. */
+  public Optional<CorsPolicy> cors() {
+    return Optional.ofNullable(cors);
   }
 
   public int latestRevision() {

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  *
  * @param defaultVersion whether gateways also serve it without the version segment
  * @param datacenterEndpoints per-datacenter endpoint overrides by datacenter id
+ * @param cors cross-origin rules, or null for none; a policy that names no methods allows those of
+ *     the operations
  */
 public record ApiSpec(
     String name,
@@ -26,7 +28,8 @@ public record ApiSpec(
     Visibility visibility,
     List<Operation> operations,
     Endpoint defaultEndpoint,
-    Map<String, Endpoint> datacenterEndpoints) {
+    Map<String, Endpoint> datacenterEndpoints,
+    CorsPolicy cors) {
 
   private static final Pattern CONTEXT =
       Pattern.compile("^(/[A-Za-z0-9][A-Za-z0-9._-]{0,63}){1,4}$");
@@ -73,6 +76,9 @@ public record ApiSpec(
         throw DomainException.invalid(
             "invalid_datacenter", "datacenter ids must be lower-case letters, digits and '-'");
       }
+    }
+    if (cors != null) {
+      cors = cors.withDefaultMethods(operations.stream().map(Operation::method).toList());
     }
   }
 

@@ -1,5 +1,5 @@
 /**
- * The API aggregate: an API's definition (operations, endpoints), its lifecycle and the immutable
- * revisions that publishing freezes.
+ * The API aggregate: an API's definition (operations, endpoints, cross-origin rules), its lifecycle
+ * and the immutable revisions that publishing freezes.
  */
 package io.meridian.domain.model.api;

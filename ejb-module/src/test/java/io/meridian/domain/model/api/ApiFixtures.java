@@ -14,6 +14,21 @@ public final class ApiFixtures {
   private ApiFixtures() {}
 
   public static ApiSpec spec(String context, String description) {
+    return spec(
+        context,
+        description,
+        new Endpoint("http://127.0.0.1:9000", 5000),
+        Map.of("dc-2", new Endpoint("http://10.1.0.5:9000", null)),
+        null);
+  }
+
+  /** The pizza API with the given endpoints and cross-origin rules. */
+  public static ApiSpec spec(
+      String context,
+      String description,
+      Endpoint production,
+      Map<String, Endpoint> datacenters,
+      CorsPolicy cors) {
     return new ApiSpec(
         "Pizza",
         context,
@@ -25,8 +40,20 @@ public final class ApiFixtures {
         List.of(
             new Operation("GET", "/menu", false, List.of(), "Unlimited"),
             new Operation("GET", "/orders/{id}", true, List.of("orders:read"), "Gold")),
-        new Endpoint("http://127.0.0.1:9000", 5000),
-        Map.of("dc-2", new Endpoint("http://10.1.0.5:9000", null)));
+        production,
+        datacenters,
+        cors);
+  }
+
+  /** A policy for one web application, with every member set. */
+  public static CorsPolicy cors() {
+    return new CorsPolicy(
+        List.of("https://app.example.com", "http://localhost:3000"),
+        List.of("GET", "POST"),
+        List.of("Authorization", "Content-Type"),
+        List.of("X-Request-Id"),
+        true,
+        3600);
   }
 
   public static ApiSpec spec() {

@@ -3,11 +3,15 @@ package io.meridian.domain.model.api;
 import static io.meridian.domain.model.api.ApiFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meridian.domain.model.shared.DomainException;
+import io.meridian.shared.api.ApiDefinition;
 import io.meridian.shared.api.ApiDefinitionJson;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -114,5 +118,45 @@ class ApiLifecycleTest {
     for (ApiState s : ApiState.values()) {
       assertEquals(s == ApiState.PUBLISHED, s.acceptsSubscriptions(), s.name());
     }
+  }
+
+  private static Api withPoolAndCors() {
+    Endpoint pool = new Endpoint(List.of("http://10.0.0.1:9000", "http://10.0.0.2:9000"), 5000);
+    Endpoint dc2 = new Endpoint(List.of("http://10.1.0.5:9000", "http://10.1.0.6:9000"), null);
+    return Api.create(
+        ApiFixtures.spec("/pizza", "", pool, Map.of("dc-2", dc2), ApiFixtures.cors()), "pat", NOW);
+  }
+
+  @Test
+  void freezesEveryUrlAndTheCorsPolicyInTheRevision() {
+    Api api = withPoolAndCors();
+    ApiRevision r = api.transitionTo(ApiState.PUBLISHED, "pat", NOW).orElseThrow();
+    ApiDefinition frozen = ApiDefinitionJson.read(r.definition());
+    assertEquals(
+        List.of("http://10.0.0.1:9000", "http://10.0.0.2:9000"), frozen.defaultEndpoint().urls());
+    assertEquals(
+        List.of("http://10.1.0.5:9000", "http://10.1.0.6:9000"), frozen.endpointFor("dc-2").urls());
+    assertEquals(ApiFixtures.cors().definition(), frozen.cors());
+    assertEquals(api.definition(), frozen);
+  }
+
+  @Test
+  void anEditWithoutCorsRemovesItAndMustBePublishedAgain() {
+    Api api = withPoolAndCors();
+    api.transitionTo(ApiState.PUBLISHED, "pat", NOW);
+    api.update(ApiFixtures.spec(), NOW.plusMinutes(1));
+    assertTrue(api.cors().isEmpty());
+    assertTrue(api.hasUnpublishedChanges());
+    ApiRevision r2 = api.transitionTo(ApiState.PUBLISHED, "pat", NOW).orElseThrow();
+    assertNull(ApiDefinitionJson.read(r2.definition()).cors());
+    assertFalse(r2.definition().contains("\"cors\""));
+  }
+
+  @Test
+  void anApiWithoutCorsOrUrlListsWritesTheDocumentItAlwaysDid() {
+    String json = ApiDefinitionJson.write(ApiFixtures.api().definition());
+    assertFalse(json.contains("\"cors\""), json);
+    assertFalse(json.contains("\"urls\""), json);
+    assertTrue(json.contains("\"url\":\"http://127.0.0.1:9000\""), json);
   }
 }

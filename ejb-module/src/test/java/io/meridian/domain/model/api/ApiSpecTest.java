@@ -2,6 +2,7 @@ package io.meridian.domain.model.api;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.meridian.domain.model.shared.DomainException;
@@ -62,10 +63,13 @@ class ApiSpecTest {
     Endpoint e = new Endpoint("http://b", null);
     assertEquals(
         "duplicate_operation",
-        code(() -> new ApiSpec("n", "/p", "1", false, null, null, null, List.of(a, a), e, null)));
+        code(
+            () ->
+                new ApiSpec(
+                    "n", "/p", "1", false, null, null, null, List.of(a, a), e, null, null)));
     assertEquals(
         "missing_field",
-        code(() -> new ApiSpec("n", "/p", "1", false, null, null, null, List.of(), e, null)));
+        code(() -> new ApiSpec("n", "/p", "1", false, null, null, null, List.of(), e, null, null)));
   }
 
   @Test
@@ -74,10 +78,15 @@ class ApiSpecTest {
     Endpoint e = new Endpoint("http://b", null);
     assertEquals(
         "invalid_context",
-        code(() -> new ApiSpec("n", "pizza", "1", false, null, null, null, List.of(a), e, null)));
+        code(
+            () ->
+                new ApiSpec(
+                    "n", "pizza", "1", false, null, null, null, List.of(a), e, null, null)));
     assertEquals(
         "invalid_version",
-        code(() -> new ApiSpec("n", "/p", "1 0", false, null, null, null, List.of(a), e, null)));
+        code(
+            () ->
+                new ApiSpec("n", "/p", "1 0", false, null, null, null, List.of(a), e, null, null)));
     assertEquals("invalid_endpoint_url", code(() -> new Endpoint("ftp://x", null)));
     assertEquals("invalid_endpoint_url", code(() -> new Endpoint("not a url", null)));
     assertEquals("invalid_timeout", code(() -> new Endpoint("http://x", 0)));
@@ -86,9 +95,41 @@ class ApiSpecTest {
         code(
             () ->
                 new ApiSpec(
-                    "n", "/p", "1", false, null, null, null, List.of(a), e, Map.of("DC 2", e))));
+                    "n",
+                    "/p",
+                    "1",
+                    false,
+                    null,
+                    null,
+                    null,
+                    List.of(a),
+                    e,
+                    Map.of("DC 2", e),
+                    null)));
     assertEquals(
         "missing_field",
-        code(() -> new ApiSpec(" ", "/p", "1", false, null, null, null, List.of(a), e, null)));
+        code(
+            () -> new ApiSpec(" ", "/p", "1", false, null, null, null, List.of(a), e, null, null)));
+  }
+
+  @Test
+  void aCorsPolicyWithoutMethodsAllowsThoseOfTheOperations() {
+    List<Operation> ops =
+        List.of(
+            new Operation("POST", "/orders", true, List.of(), "Gold"),
+            new Operation("GET", "/orders/{id}", true, List.of(), "Gold"),
+            new Operation("GET", "/menu", true, List.of(), "Gold"));
+    Endpoint e = new Endpoint("http://b", null);
+    CorsPolicy open = new CorsPolicy(List.of("*"), List.of(), null, null, null, null);
+    ApiSpec spec = new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, open);
+    assertEquals(List.of("GET", "POST"), spec.cors().allowMethods());
+
+    CorsPolicy getOnly = new CorsPolicy(List.of("*"), List.of("GET"), null, null, null, null);
+    assertEquals(
+        List.of("GET"),
+        new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, getOnly)
+            .cors()
+            .allowMethods());
+    assertNull(new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, null).cors());
   }
 }

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.meridian.domain.model.api.Api;
 import io.meridian.domain.model.api.ApiFixtures;
 import io.meridian.domain.model.api.ApiRevision;
+import io.meridian.domain.model.api.ApiSpec;
 import io.meridian.domain.model.api.ApiState;
+import io.meridian.domain.model.api.Endpoint;
 import io.meridian.domain.model.application.Application;
 import io.meridian.domain.model.application.GrantType;
 import io.meridian.domain.model.application.OAuthClient;
@@ -26,6 +28,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -103,6 +106,95 @@ class RepositoriesIT {
     List<ApiRevision> revisions = call(em -> new JpaApiRepository(em).revisions(saved.id()));
     assertEquals(1, revisions.size());
     assertFalse(loaded.hasUnpublishedChanges());
+  }
+
+  /** An API over several backends, with a multi-URL override for dc-2 and a CORS policy. */
+  private static ApiSpec poolApiSpec(String context) {
+    Endpoint pool =
+        new Endpoint(List.of("http://10.0.0.2:9000", "https://10.0.0.1:9443/base?x=1"), 4000);
+    Endpoint dc2 =
+        new Endpoint(
+            List.of("http://10.1.0.7:9000", "http://10.1.0.5:9000", "http://10.1.0.6:9000"), null);
+    Endpoint dc3 = new Endpoint("http://10.2.0.1:9000", 100);
+    return ApiFixtures.spec(
+        context, "desc", pool, Map.of("dc-2", dc2, "dc-3", dc3), ApiFixtures.cors());
+  }
+
+  private static Api poolApi(String context) {
+    return Api.create(poolApiSpec(context), "pat", NOW);
+  }
+
+  private static Object column(String sql, String apiId) {
+    return call(em -> em.createNativeQuery(sql).setParameter(1, apiId).getSingleResult());
+  }
+
+  @Test
+  void storesEndpointUrlListsAndTheCorsPolicy() {
+    Api saved = poolApi("/pool-and-cors");
+    ApiRevision r = saved.transitionTo(ApiState.PUBLISHED, "pat", NOW).orElseThrow();
+    run(
+        em -> {
+          JpaApiRepository repo = new JpaApiRepository(em);
+          repo.add(saved);
+          repo.addRevision(r);
+        });
+
+    Api loaded = call(em -> new JpaApiRepository(em).find(saved.id()).orElseThrow());
+    assertEquals(
+        List.of("http://10.0.0.2:9000", "https://10.0.0.1:9443/base?x=1"),
+        loaded.defaultEndpoint().urls());
+    assertEquals(4000, loaded.defaultEndpoint().timeoutMillis());
+    assertEquals(saved.datacenterEndpoints(), loaded.datacenterEndpoints());
+    assertEquals(
+        List.of("http://10.1.0.7:9000", "http://10.1.0.5:9000", "http://10.1.0.6:9000"),
+        loaded.datacenterEndpoints().get("dc-2").urls());
+    assertEquals(ApiFixtures.cors(), loaded.cors().orElseThrow());
+    assertEquals(saved.definition(), loaded.definition());
+    assertFalse(loaded.hasUnpublishedChanges(), "the loaded API hashes like the revision");
+
+    // The URLs sit in the column that held one URL before, one per line.
+    assertEquals(
+        "http://10.0.0.2:9000\nhttps://10.0.0.1:9443/base?x=1",
+        column("SELECT default_endpoint_url FROM apis WHERE id = ?1", saved.id()));
+    assertEquals(
+        "http://10.2.0.1:9000",
+        column(
+            "SELECT url FROM api_endpoint_overrides WHERE api_id = ?1 AND datacenter = 'dc-3'",
+            saved.id()));
+  }
+
+  @Test
+  void anEditWithoutCorsClearsThePolicyAndAnEditWithOneSetsIt() {
+    Api saved = poolApi("/cors-removed");
+    run(em -> new JpaApiRepository(em).add(saved));
+
+    run(
+        em ->
+            new JpaApiRepository(em)
+                .find(saved.id())
+                .orElseThrow()
+                .update(ApiFixtures.spec("/cors-removed", "desc"), NOW));
+    Api plain = call(em -> new JpaApiRepository(em).find(saved.id()).orElseThrow());
+    assertTrue(plain.cors().isEmpty());
+    assertEquals(List.of("http://127.0.0.1:9000"), plain.defaultEndpoint().urls());
+    assertEquals(
+        0L,
+        column(
+            "SELECT count(*) FROM apis WHERE id = ?1 AND (cors_allow_origins IS NOT NULL"
+                + " OR cors_allow_methods IS NOT NULL OR cors_allow_headers IS NOT NULL"
+                + " OR cors_expose_headers IS NOT NULL OR cors_allow_credentials IS NOT NULL"
+                + " OR cors_max_age_seconds IS NOT NULL)",
+            saved.id()));
+
+    run(
+        em ->
+            new JpaApiRepository(em)
+                .find(saved.id())
+                .orElseThrow()
+                .update(poolApiSpec("/cors-removed"), NOW));
+    assertEquals(
+        ApiFixtures.cors(),
+        call(em -> new JpaApiRepository(em).find(saved.id()).orElseThrow()).cors().orElseThrow());
   }
 
   @Test

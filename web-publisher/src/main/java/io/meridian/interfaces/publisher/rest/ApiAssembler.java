@@ -36,15 +36,18 @@ final class ApiAssembler {
         r.tags(),
         r.visibility() == null ? null : Enums.parse(Visibility.class, r.visibility(), "visibility"),
         operations == null ? null : operations.stream().map(OperationView::toOperation).toList(),
-        endpoints.production() == null ? null : endpoints.production().toEndpoint(),
-        overrides);
+        endpoints.production() == null
+            ? null
+            : endpoints.production().toEndpoint("endpoints.production"),
+        overrides,
+        r.cors() == null ? null : r.cors().toPolicy());
   }
 
   private static Endpoint endpoint(EndpointView e, String dc) {
     if (e == null) {
       throw DomainException.invalid("missing_field", "endpoints.datacenters." + dc + " is empty");
     }
-    return e.toEndpoint();
+    return e.toEndpoint("endpoints.datacenters." + dc);
   }
 
   static ApiView toView(Api api) {
@@ -63,6 +66,7 @@ final class ApiAssembler {
         api.state().name(),
         api.operations().stream().map(OperationView::of).toList(),
         new EndpointsView(EndpointView.of(api.defaultEndpoint()), overrides),
+        api.cors().map(CorsView::of).orElse(null),
         api.latestRevision(),
         api.hasUnpublishedChanges(),
         api.createdAt(),

@@ -3,7 +3,7 @@ package io.meridian.interfaces.publisher.rest;
 import io.meridian.interfaces.common.OperationView;
 import java.util.List;
 
-/** The body of creating or replacing an API. */
+/** The body of creating or replacing an API; without {@code cors} the API allows no CORS. */
 public record ApiRequest(
     String name,
     String context,
@@ -13,4 +13,5 @@ public record ApiRequest(
     List<String> tags,
     String visibility,
     List<OperationView> operations,
-    EndpointsView endpoints) {}
+    EndpointsView endpoints,
+    CorsView cors) {}

@@ -4,7 +4,7 @@ import io.meridian.interfaces.common.OperationView;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** An API as publishers see it. */
+/** An API as publishers see it; {@code cors} is left out when the API has none. */
 public record ApiView(
     String id,
     String name,
@@ -18,6 +18,7 @@ public record ApiView(
     String state,
     List<OperationView> operations,
     EndpointsView endpoints,
+    CorsView cors,
     int latestRevision,
     boolean unpublishedChanges,
     OffsetDateTime createdAt,
