@@ -12,7 +12,8 @@ import sys
 RULES = [
     ("kernel (loopback TCP, scheduling, syscalls)", r"\[kernel"),
     ("Meridian gateway code", r"io\.meridian"),
-    ("Apache HttpClient 5 (backend calls)", r"org\.apache\.hc"),
+    ("Netty (event loop, HTTP codec, buffers)", r"io\.netty"),
+    ("Vert.x (HTTP server and client)", r"io\.vertx"),
     ("Grizzly (HTTP server I/O and parsing)", r"org\.glassfish\.grizzly"),
     ("Catalina (servlet container)", r"org\.apache\.catalina|org\.apache\.coyote|jakarta\.servlet"),
     ("Weld (CDI request context)", r"org\.jboss\.weld"),

@@ -12,9 +12,9 @@
 #   scripts/dc.sh ports                         TCP ports listening in each DC ("mer-m 8080" lines)
 #
 # Master DC (10.201.1.1): PostgreSQL primary, Artemis, nginx artifact server (:8088), Payara
-# Server with the control plane (:8080, admin :8048), gateway gw-m (:8280), demo backend (:9000).
-# Read-only DC (10.201.2.1): PostgreSQL hot standby, Artemis, gateways gw-r1 (:8280), gw-r2 (:8281),
-# demo backend (:9000).
+# Server with the control plane (:8080, admin :8048), gateway gw-m (:8280, node admin :9280), demo
+# backend (:9000). Read-only DC (10.201.2.1): PostgreSQL hot standby, Artemis, gateways gw-r1
+# (:8280, node admin :9280), gw-r2 (:8281, :9281), demo backend (:9000).
 source "$(dirname "$0")/lib/wan.sh"
 source "$(dirname "$0")/lib/postgres.sh"
 source "$(dirname "$0")/lib/broker.sh"

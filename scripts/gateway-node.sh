@@ -1,27 +1,36 @@
 #!/usr/bin/env bash
-# A gateway node on Payara Micro, serving published APIs at http://127.0.0.1:PORT/{context}/{version}/...
+# A gateway node on Payara Micro, serving published APIs at http://HOST:PORT/{context}/{version}/...
 #
-#   scripts/gateway-node.sh start [--name N] [--port P] [--db D] [--db-host H] [--datacenter ID]
-#                                 [--broker URL] [--artifacts URL|DIR] [--reconcile S] [--cpus LIST]
-#                                 [--fresh-cache]
+#   scripts/gateway-node.sh start [--name N] [--port P] [--admin-port A] [--db D] [--db-host H]
+#                                 [--datacenter ID] [--broker URL] [--artifacts URL|DIR]
+#                                 [--reconcile S] [--cpus LIST] [--tls-cert PEM --tls-key PEM]
+#                                 [--fresh-cache] [--war FILE] [--admin-only]
 #   scripts/gateway-node.sh stop  [--name N]
 #
-# --db/--db-host: the PostgreSQL database it reads (the master's, or the DC's hot standby);
-# --broker: the DC's Artemis (default tcp://127.0.0.1:61616); --artifacts: the artifact server
-# (default http://127.0.0.1:8088/); --cpus pins the JVM with taskset (benchmarks). Extra JVM
-# options: MERIDIAN_GATEWAY_JAVA_OPTS. Logs: .work/gateways/N/server.log and access.log; the
-# last-known-good cache, kept across restarts: .work/gateway-cache/N
+# --port: the public gateway port, served by the event loop inside the WAR; --admin-port (default
+# PORT+1000): Payara Micro's own HTTP listener, node administration only (/-/health, /-/sync);
+# --tls-cert/--tls-key: HTTPS (and HTTP/2) on the public port from PEM files; --db/--db-host: the
+# PostgreSQL database it reads (the master's, or the DC's hot standby); --broker: the DC's Artemis
+# (default tcp://127.0.0.1:61616); --artifacts: the artifact server (default
+# http://127.0.0.1:8088/); --cpus pins the JVM with taskset (benchmarks); --admin-only: the WAR
+# serves no public port (benchmark floors). Extra JVM options: MERIDIAN_GATEWAY_JAVA_OPTS; extra
+# configuration: MERIDIAN_GATEWAY_PROPERTIES ("key=value ..."). Logs: .work/gateways/N/server.log
+# and access.log; the last-known-good cache, kept across restarts: .work/gateway-cache/N
 source "$(dirname "$0")/lib/postgres.sh"
 source "$(dirname "$0")/lib/payara.sh"
 
 cmd="${1:-}"; shift || true
-name=gw1; port=8280; db=meridian; dc=dc-master; cpus=""; db_host="$PG_HOST"; reconcile=10; fresh_cache=0
+name=gw1; port=8280; admin_port=""; tls_cert=""; tls_key=""; admin_only=0; db=meridian; dc=dc-master; cpus=""; db_host="$PG_HOST"; reconcile=10; fresh_cache=0
 broker="${MERIDIAN_BROKER_URL:-tcp://127.0.0.1:61616}"; artifacts="http://127.0.0.1:8088/"
 war="$MERIDIAN_ROOT/gateway-war/target/gateway.war"
 while [ $# -gt 0 ]; do
   case "$1" in
     --name) name="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;
+    --admin-port) admin_port="$2"; shift 2 ;;
+    --tls-cert) tls_cert="$2"; shift 2 ;;
+    --tls-key) tls_key="$2"; shift 2 ;;
+    --admin-only) admin_only=1; shift ;;
     --db) db="$2"; shift 2 ;;
     --datacenter) dc="$2"; shift 2 ;;
     --db-host) db_host="$2"; shift 2 ;;
@@ -35,6 +44,13 @@ while [ $# -gt 0 ]; do
   esac
 done
 dir="$MERIDIAN_WORK/gateways/$name"
+admin_port="${admin_port:-$((port + 1000))}"
+[ -z "$tls_cert" ] || [ -f "$tls_cert" ] || die "No certificate file $tls_cert"
+[ -z "$tls_key" ] || [ -f "$tls_key" ] || die "No key file $tls_key"
+if { [ -n "$tls_cert" ] && [ -z "$tls_key" ]; } || { [ -z "$tls_cert" ] && [ -n "$tls_key" ]; }; then
+  die "--tls-cert and --tls-key go together"
+fi
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 stop_node() {
   if [ -f "$dir/pid" ]; then
@@ -55,28 +71,25 @@ case "$cmd" in
     require_installed java payara-micro activemq-rar postgresql-driver
     [ -f "$war" ] || die "No gateway WAR at $war: build with 'mvn -DskipTests install' first"
     stop_node
-    for _ in $(seq 1 100); do
-      (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
-      sleep 0.2
+    for p in "$port" "$admin_port"; do
+      for _ in $(seq 1 100); do port_free "$p" && break; sleep 0.2; done
+      port_free "$p" || die "Port $p is still in use; is another node running?"
     done
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && die "Port $port is still in use; is another node running?"
     [ "$fresh_cache" = 1 ] && rm -rf "$MERIDIAN_WORK/gateway-cache/$name"
     # A new root each start; the previous run's log is kept as server.log.1.
     [ -f "$dir/server.log" ] && mv "$dir/server.log" "$MERIDIAN_WORK/gateways/$name.server.log.1"
     rm -rf "$dir"; mkdir -p "$dir" "$MERIDIAN_WORK/gateway-cache/$name"
     [ -f "$MERIDIAN_WORK/gateways/$name.server.log.1" ] && mv "$MERIDIAN_WORK/gateways/$name.server.log.1" "$dir/server.log.1"
     cp "$war" "$dir/ROOT.war"
-    # HTTP/1.1 only (the gateway speaks HTTP/1.1 to clients and backends); no per-request tracing
-    # spans (each draws a UUID from the locked NativePRNG: 4k req/s on one core instead of ~20k);
-    # a 64 KiB header buffer, so that the gateway's own limits answer 414/431 instead of Grizzly's
-    # bare 400 at 8 KiB; the HTTP thread pool sized for a blocking proxy.
+    # Payara's HTTP listener is the administration port only (the public port is the WAR's event
+    # loop): HTTP/1.1, a small thread pool (MERIDIAN_GATEWAY_THREADS; the benchmark's bare-servlet
+    # floor raises it), no per-request tracing spans (each draws a UUID from the locked NativePRNG).
     # Listener and thread-pool settings go into domain.xml before boot: set after boot, each one
     # restarts the HTTP listener asynchronously, and two overlapping restarts can leave it stopped.
     cat > "$dir/preboot.asadmin" <<ASADMIN
 set configs.config.server-config.network-config.protocols.protocol.http-listener.http.http2-enabled=false
-set configs.config.server-config.network-config.protocols.protocol.http-listener.http.header-buffer-length-bytes=65536
-set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=${MERIDIAN_GATEWAY_THREADS:-256}
-set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=${MERIDIAN_GATEWAY_MIN_THREADS:-8}
+set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=${MERIDIAN_GATEWAY_THREADS:-16}
+set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=${MERIDIAN_GATEWAY_MIN_THREADS:-2}
 ASADMIN
     cat > "$dir/postboot.asadmin" <<ASADMIN
 set-requesttracing-configuration --enabled=false --dynamic=true
@@ -87,34 +100,46 @@ ASADMIN
     chmod 600 "$dir/postboot.asadmin"
     pin=()
     [ -n "$cpus" ] && pin=(taskset -c "$cpus")
-    log "Starting gateway $name on port $port (database $db, datacenter $dc)"
+    props=(-Dmeridian.gateway.port="$port")
+    [ -n "$tls_cert" ] && props+=(-Dmeridian.gateway.tls.cert-file="$(realpath "$tls_cert")" -Dmeridian.gateway.tls.key-file="$(realpath "$tls_key")")
+    for kv in ${MERIDIAN_GATEWAY_PROPERTIES:-}; do props+=("-D$kv"); done
+    log "Starting gateway $name on port $port, admin port $admin_port (database $db, datacenter $dc)"
     # shellcheck disable=SC2086
     # Passwords are in the post-boot file (mode 600), not on the command line that ps shows.
     nohup "${pin[@]}" java ${MERIDIAN_GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC} \
+      "${props[@]}" \
       -Dmeridian.datacenter.id="$dc" \
       -Dmeridian.gateway.node="$name" \
       -Dmeridian.gateway.artifacts.location="$artifacts" \
       -Dmeridian.gateway.cache.dir="$MERIDIAN_WORK/gateway-cache/$name" \
       -Dmeridian.gateway.sync.reconcile-seconds="$reconcile" \
       -Dmeridian.gateway.access-log.file="$dir/access.log" \
-      -jar "$PAYARA_MICRO_JAR" --addlibs "$POSTGRESQL_DRIVER_JAR" --deploy "$ACTIVEMQ_RAR" --deploy "$dir/ROOT.war" --port "$port" --nocluster \
+      -jar "$PAYARA_MICRO_JAR" --addlibs "$POSTGRESQL_DRIVER_JAR" --deploy "$ACTIVEMQ_RAR" --deploy "$dir/ROOT.war" --port "$admin_port" --nocluster \
       --clusterName "meridian-$name" --rootdir "$dir/root" \
       --prebootcommandfile "$dir/preboot.asadmin" --postbootcommandfile "$dir/postboot.asadmin" \
       > "$dir/server.log" 2>&1 &
     echo $! > "$dir/pid"
+    # Ready: the node says so on its admin port (state loaded, public port served), and the public
+    # port answers. (A failed deployment can still print "ready" in the log: ask the app itself.)
+    scheme=http; [ -n "$tls_cert" ] && scheme=https
+    ready() {
+      [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$admin_port/-/health" || true)" = 200 ] || return 1
+      [ "$admin_only" = 1 ] && return 0
+      [ "$(curl -sk -o /dev/null -w '%{http_code}' --max-time 2 "$scheme://127.0.0.1:$port/-/" || true)" != 000 ]
+    }
+    up=0
     for _ in $(seq 1 180); do
       kill -0 "$(cat "$dir/pid")" 2>/dev/null \
         || die "Gateway $name exited during startup; see $dir/server.log"
-      code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/-/health" || true)
-      [ "$code" = 200 ] && break
+      ready && { up=1; break; }
       sleep 0.5
     done
-    [ "$code" = 200 ] || { stop_node; die "Gateway $name did not become ready; see $dir/server.log"; }
-    log "Gateway $name up: http://127.0.0.1:$port/"
+    [ "$up" = 1 ] || { stop_node; die "Gateway $name did not become ready; see $dir/server.log"; }
+    log "Gateway $name up: $scheme://127.0.0.1:$port/ (admin: http://127.0.0.1:$admin_port/-/health)"
     ;;
   stop)
     stop_node
     ;;
   *)
-    sed -n '2,9p' "$0"; exit 2 ;;
+    sed -n '2,18p' "$0"; exit 2 ;;
 esac

@@ -103,7 +103,8 @@ class SyncCoordinatorTest {
             "pat",
             List.of(new OperationDefinition("GET", path, false, List.of(), "Unlimited")),
             new EndpointDefinition("http://127.0.0.1:9000", 5000),
-            Map.of()));
+            Map.of(),
+            null));
   }
 
   /** Writes a signed artifact to the "server"; returns its hash. */

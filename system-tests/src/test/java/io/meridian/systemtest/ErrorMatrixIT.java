@@ -103,6 +103,79 @@ class ErrorMatrixIT {
   }
 
   @Test
+  void endpointUrlAndCorsMistakesAre400WithTheirCodes() {
+    String ok = Fixtures.apiJson("/" + Fixtures.unique("p"), "x");
+    String production = "{\"url\":\"http://127.0.0.1:9000\",\"timeoutMillis\":5000}";
+    problem(
+        publisher.post(
+            "/publisher/api/v1/apis",
+            ok.replace(
+                production,
+                "{\"url\":\"http://127.0.0.1:9000\",\"urls\":[\"http://127.0.0.1:9001\"]}")),
+        400,
+        "conflicting_endpoint_urls");
+    problem(
+        publisher.post(
+            "/publisher/api/v1/apis",
+            ok.replace(
+                "\"dc-ro\":{\"url\":\"http://127.0.0.1:9100\"}",
+                "\"dc-ro\":{\"url\":\"http://a\",\"urls\":[\"http://b\"]}")),
+        400,
+        "conflicting_endpoint_urls");
+    JsonObject p =
+        problem(
+            publisher.post(
+                "/publisher/api/v1/apis", ok.replace(production, "{\"timeoutMillis\":5000}")),
+            400,
+            "missing_field");
+    assertTrue(p.getString("detail").contains("endpoints.production"), p.toString());
+    problem(
+        publisher.post(
+            "/publisher/api/v1/apis",
+            ok.replace(
+                production, "{\"urls\":[\"http://127.0.0.1:9000\",\"http://127.0.0.1:9000\"]}")),
+        400,
+        "duplicate_endpoint_url");
+    problem(
+        publisher.post(
+            "/publisher/api/v1/apis",
+            ok.replace(production, "{\"urls\":[\"http://127.0.0.1:9000\",\"ftp://x\"]}")),
+        400,
+        "invalid_endpoint_url");
+    problem(
+        publisher.post(
+            "/publisher/api/v1/apis",
+            ok.replace(production, "{\"urls\":\"http://127.0.0.1:9000\"}")),
+        400,
+        "malformed_json");
+
+    String[] badCors = {
+      "{\"allowOrigins\":[]}",
+      "{\"allowOrigins\":[\"https://app.example.com/\"]}",
+      "{\"allowOrigins\":[\"*\"],\"allowCredentials\":true}",
+      "{\"allowOrigins\":[\"*\"],\"allowMethods\":[\"TRACE\"]}",
+      "{\"allowOrigins\":[\"*\"],\"allowHeaders\":[\"Bad Header\"]}",
+      "{\"allowOrigins\":[\"*\"],\"maxAgeSeconds\":86401}"
+    };
+    for (String cors : badCors) {
+      problem(
+          publisher.post(
+              "/publisher/api/v1/apis",
+              ok.replace(
+                  "\"visibility\":\"PUBLIC\",",
+                  "\"visibility\":\"PUBLIC\",\"cors\":" + cors + ",")),
+          400,
+          "invalid_cors");
+    }
+    problem(
+        publisher.post(
+            "/publisher/api/v1/apis",
+            ok.replace("\"visibility\":\"PUBLIC\",", "\"visibility\":\"PUBLIC\",\"cors\":\"on\",")),
+        400,
+        "malformed_json");
+  }
+
+  @Test
   void conflictsAre409() {
     String context = publisher.get("/publisher/api/v1/apis/" + apiId).json().getString("context");
     problem(

@@ -74,6 +74,11 @@ class GatewayIT {
          "endpoints":{"production":{"url":"%s","timeoutMillis":%d}}}
         """
             .formatted(context, url, timeoutMillis);
+    return publish(body);
+  }
+
+  /** Creates and publishes the API {@code body} describes; returns its id. */
+  private static String publish(String body) {
     Http.Reply created = publisher.post("/publisher/api/v1/apis", body);
     assertEquals(201, created.status(), created.toString());
     String id = created.json().getString("id");
@@ -220,6 +225,57 @@ class GatewayIT {
     HttpResponse<String> headers = CLIENT.send(big, HttpResponse.BodyHandlers.ofString());
     assertEquals(431, headers.statusCode(), headers.body());
     assertEquals("headers_too_large", code(headers));
+  }
+
+  @Test
+  void aPublishedCorsPolicyAndASecondBackendUrlReachTheGateway() throws Exception {
+    String ctx = "/" + Fixtures.unique("cors");
+    String body =
+        """
+        {"name":"CORS and failover","context":"%s","version":"1.0",
+         "operations":[{"method":"GET","uriTemplate":"/public","authRequired":false}],
+         "endpoints":{"production":{"urls":["%s","%s"],"timeoutMillis":2000}},
+         "cors":{"allowOrigins":["https://app.example.com"],"allowMethods":["GET"],
+                 "allowHeaders":["authorization"],"maxAgeSeconds":300}}
+        """
+            .formatted(ctx, Backend.deadUrl(), backend.url());
+    publish(body);
+    HttpRequest preflight =
+        HttpRequest.newBuilder(URI.create(GATEWAY + ctx + "/1.0/public"))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", "https://app.example.com")
+            .header("Access-Control-Request-Method", "GET")
+            .build();
+    Await.response(() -> send(preflight), r -> r.statusCode() == 204, 10_000);
+    HttpResponse<String> answer = send(preflight);
+    assertEquals(
+        "https://app.example.com",
+        answer.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+    assertEquals("GET", answer.headers().firstValue("Access-Control-Allow-Methods").orElse(null));
+    // The first URL refuses connections: GETs fail over to the second, every one of them.
+    for (int i = 0; i < 6; i++) {
+      HttpResponse<String> r =
+          send(
+              HttpRequest.newBuilder(URI.create(GATEWAY + ctx + "/1.0/public"))
+                  .header("Origin", "https://app.example.com")
+                  .build());
+      assertEquals(204, r.statusCode(), r.body());
+      assertEquals(
+          "https://app.example.com",
+          r.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+      assertFalse(r.headers().firstValue("Server").isPresent(), "no server banner");
+    }
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

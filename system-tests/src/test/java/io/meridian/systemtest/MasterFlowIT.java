@@ -12,8 +12,10 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -227,5 +229,86 @@ class MasterFlowIT {
             .form("/store/oauth2/introspect", params("token", before))
             .json()
             .getBoolean("active"));
+  }
+
+  private static List<String> strings(JsonObject o, String key) {
+    return o.getJsonArray(key).getValuesAs(JsonString.class).stream()
+        .map(JsonString::getString)
+        .toList();
+  }
+
+  @Test
+  void anApiKeepsSeveralBackendUrlsAndItsCorsPolicyUntilAnEditDropsThem() {
+    Http publisher = Fixtures.publisher();
+    String context = "/" + Fixtures.unique("pool");
+    String pooled =
+        """
+        {"name":"Pool","context":"%s","version":"1.0",
+         "operations":[{"method":"GET","uriTemplate":"/menu","authRequired":false},
+                       {"method":"POST","uriTemplate":"/orders"}],
+         "endpoints":{"production":{"urls":["http://127.0.0.1:9000","http://127.0.0.1:9001"],
+                                    "timeoutMillis":5000},
+                      "datacenters":{"dc-ro":{"urls":["http://127.0.0.1:9100",
+                                                      "http://127.0.0.1:9101"]}}},
+         "cors":{"allowOrigins":["https://App.Example.com:443","http://localhost:3000"],
+                 "allowHeaders":["Authorization","Content-Type"],
+                 "exposeHeaders":["X-Request-Id"],"allowCredentials":true,"maxAgeSeconds":120}}
+        """
+            .formatted(context);
+    Http.Reply created = publisher.post("/publisher/api/v1/apis", pooled);
+    assertEquals(201, created.status(), created.toString());
+    String id = created.json().getString("id");
+
+    JsonObject api = publisher.get("/publisher/api/v1/apis/" + id).json();
+    JsonObject production = api.getJsonObject("endpoints").getJsonObject("production");
+    assertEquals(
+        List.of("http://127.0.0.1:9000", "http://127.0.0.1:9001"), strings(production, "urls"));
+    assertEquals("http://127.0.0.1:9000", production.getString("url"), "url is the first of urls");
+    JsonObject ro =
+        api.getJsonObject("endpoints").getJsonObject("datacenters").getJsonObject("dc-ro");
+    assertEquals(List.of("http://127.0.0.1:9100", "http://127.0.0.1:9101"), strings(ro, "urls"));
+    JsonObject cors = api.getJsonObject("cors");
+    assertEquals(
+        List.of("http://localhost:3000", "https://app.example.com"), strings(cors, "allowOrigins"));
+    assertEquals(List.of("GET", "POST"), strings(cors, "allowMethods"), "the operations' methods");
+    assertEquals(List.of("authorization", "content-type"), strings(cors, "allowHeaders"));
+    assertEquals(List.of("x-request-id"), strings(cors, "exposeHeaders"));
+    assertTrue(cors.getBoolean("allowCredentials"));
+    assertEquals(120, cors.getInt("maxAgeSeconds"));
+
+    // Publishing freezes both into the revision that gateways receive.
+    Http.Reply published =
+        publisher.post("/publisher/api/v1/apis/" + id + "/lifecycle", "{\"state\":\"PUBLISHED\"}");
+    assertEquals(200, published.status(), published.toString());
+    JsonObject definition =
+        publisher
+            .get("/publisher/api/v1/apis/" + id + "/revisions/1")
+            .json()
+            .getJsonObject("definition");
+    assertEquals(
+        List.of("http://127.0.0.1:9000", "http://127.0.0.1:9001"),
+        strings(definition.getJsonObject("defaultEndpoint"), "urls"));
+    assertEquals(
+        cors.getJsonArray("allowOrigins"),
+        definition.getJsonObject("cors").getJsonArray("allowOrigins"));
+
+    // The store shows neither backend.
+    assertFalse(
+        Http.anonymous().get("/store/api/v1/apis/" + id).body().contains("127.0.0.1:900"),
+        "the store must not reveal backends");
+
+    // A replacement without cors removes it; a single url is a one-element list.
+    String plain =
+        (pooled.substring(0, pooled.indexOf(",\n \"cors\"")) + "}")
+            .replace(
+                "{\"urls\":[\"http://127.0.0.1:9000\",\"http://127.0.0.1:9001\"],",
+                "{\"url\":\"http://127.0.0.1:9000\",");
+    Http.Reply edited = publisher.put("/publisher/api/v1/apis/" + id, plain);
+    assertEquals(200, edited.status(), edited.toString() + " for " + plain);
+    assertFalse(edited.json().containsKey("cors"), edited.toString());
+    assertEquals(
+        List.of("http://127.0.0.1:9000"),
+        strings(edited.json().getJsonObject("endpoints").getJsonObject("production"), "urls"));
+    assertTrue(edited.json().getBoolean("unpublishedChanges"));
   }
 }

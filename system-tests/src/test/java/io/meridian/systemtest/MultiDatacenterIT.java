@@ -401,7 +401,7 @@ class MultiDatacenterIT {
   }
 
   private static JsonObject sync(String gateway) {
-    return (JsonObject) Http.parse(call(gateway, "/-/sync", null).body());
+    return (JsonObject) Http.parse(call(Topology.adminOf(gateway), "/-/sync", null).body());
   }
 
   /** The revision a gateway serves for an API, or null. */

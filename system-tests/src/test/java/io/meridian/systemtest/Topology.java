@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,15 @@ final class Topology {
       System.getProperty("meridian.mdc.script", "../scripts/dc.sh");
 
   private Topology() {}
+
+  /**
+   * A gateway node's administration URL (/-/health, /-/sync): Payara Micro's own listener, which
+   * gateway-node.sh puts 1000 above the public port.
+   */
+  static String adminOf(String gatewayUrl) {
+    URI u = URI.create(gatewayUrl);
+    return u.getScheme() + "://" + u.getHost() + ":" + (u.getPort() + 1000);
+  }
 
   /** Runs {@code scripts/dc.sh ARGS}; returns its standard output. */
   static String run(String... args) {

@@ -1,19 +1,25 @@
 package io.meridian.gateway.filter;
 
+import io.meridian.gateway.routing.CorsRules;
+import io.meridian.gateway.routing.Route;
 import io.meridian.gateway.routing.RouteMatch;
-import io.meridian.gateway.runtime.GatewayState;
+import io.meridian.gateway.state.GatewayState;
 import io.meridian.gateway.token.VerifiedToken;
 
 /**
  * The typed state of one request as it moves through the chain. Filters read the request's parts
- * and the gateway state, and record what they established (the route, the token).
+ * and the gateway state, and record what they established: the route, the token, the cross-origin
+ * grant that the answer must carry.
  */
 public final class Exchange {
 
   private final IncomingRequest request;
   private final GatewayState state;
   private RouteMatch.Found match;
+  private Route preflightRoute;
   private VerifiedToken token;
+  private CorsRules cors;
+  private String corsOrigin;
 
   public Exchange(IncomingRequest request, GatewayState state) {
     this.request = request;
@@ -28,12 +34,22 @@ public final class Exchange {
     return state;
   }
 
+  /** The matched route and operation; null before routing, and for a CORS preflight. */
   public RouteMatch.Found match() {
     return match;
   }
 
   void match(RouteMatch.Found match) {
     this.match = match;
+  }
+
+  /** The API a CORS preflight asks about; null for any other request. */
+  Route preflightRoute() {
+    return preflightRoute;
+  }
+
+  void preflightRoute(Route route) {
+    this.preflightRoute = route;
   }
 
   /** The verified token, or null for an operation that needs none. */
@@ -43,5 +59,20 @@ public final class Exchange {
 
   void token(VerifiedToken token) {
     this.token = token;
+  }
+
+  /** The cross-origin rules that allowed this request's origin, or null (no CORS headers). */
+  public CorsRules cors() {
+    return cors;
+  }
+
+  /** The allowed origin the answer's CORS headers are for, or null. */
+  public String corsOrigin() {
+    return corsOrigin;
+  }
+
+  void grantCors(CorsRules rules, String origin) {
+    this.cors = rules;
+    this.corsOrigin = origin;
   }
 }

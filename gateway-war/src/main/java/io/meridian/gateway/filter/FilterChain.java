@@ -21,21 +21,27 @@ public final class FilterChain {
     return new FilterChain(
         List.of(
             new LimitsFilter(maxUriLength, maxHeaderBytes, maxBodyBytes),
+            new RequestSyntaxFilter(),
             new RouteFilter(),
+            new CorsFilter(),
             new AuthenticationFilter(),
             new RevocationFilter(),
             new SubscriptionFilter(),
             new ScopeFilter()));
   }
 
-  /** Runs the filters until one refuses; returns its error, or null when all passed. */
-  public GatewayError run(Exchange exchange) {
+  /**
+   * Runs the filters until one refuses or answers; returns that result, or {@link
+   * FilterResult#CONTINUE} when the request may go to the backend.
+   */
+  public FilterResult run(Exchange exchange) {
     for (GatewayFilter f : filters) {
-      if (f.apply(exchange) instanceof FilterResult.Reject r) {
-        return r.error();
+      FilterResult result = f.apply(exchange);
+      if (result != FilterResult.CONTINUE) {
+        return result;
       }
     }
-    return null;
+    return FilterResult.CONTINUE;
   }
 
   public List<String> ids() {

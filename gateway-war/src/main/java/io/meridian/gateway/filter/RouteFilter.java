@@ -2,7 +2,10 @@ package io.meridian.gateway.filter;
 
 import io.meridian.gateway.routing.RouteMatch;
 
-/** Finds the API and operation (404, 405); a blocked API answers 503. */
+/**
+ * Finds the API and operation (404, 405); a blocked API answers 503. A CORS preflight to an API
+ * with cross-origin rules is routed by the method it asks about and left to the CORS filter.
+ */
 public final class RouteFilter implements GatewayFilter {
 
   @Override
@@ -18,6 +21,14 @@ public final class RouteFilter implements GatewayFilter {
   @Override
   public FilterResult apply(Exchange exchange) {
     IncomingRequest r = exchange.request();
+    if (r.isPreflight()) {
+      RouteMatch asked =
+          exchange.state().routes().match(r.accessControlRequestMethod(), r.rawPath());
+      if (asked.route() != null && asked.route().cors() != null && !asked.route().blocked()) {
+        exchange.preflightRoute(asked.route());
+        return FilterResult.CONTINUE;
+      }
+    }
     RouteMatch m = exchange.state().routes().match(r.method(), r.rawPath());
     if (m instanceof RouteMatch.Found found) {
       if (found.route().blocked()) {

@@ -1,6 +1,6 @@
 package io.meridian.gateway.filter;
 
-import io.meridian.gateway.runtime.Subscriptions;
+import io.meridian.gateway.state.Subscriptions;
 
 /** The token's application must hold an active subscription to the API. */
 public final class SubscriptionFilter implements GatewayFilter {

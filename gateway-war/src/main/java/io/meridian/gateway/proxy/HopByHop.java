@@ -1,7 +1,8 @@
 package io.meridian.gateway.proxy;
 
-import java.util.Locale;
+import java.util.Collections;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -26,11 +27,12 @@ public final class HopByHop {
 
   private HopByHop() {}
 
-  private static final Set<String> REQUEST;
-  private static final Set<String> RESPONSE = ALWAYS;
+  private static final SortedSet<String> REQUEST;
+  private static final SortedSet<String> RESPONSE =
+      Collections.unmodifiableSortedSet(caseInsensitive(ALWAYS));
 
   static {
-    Set<String> request = new TreeSet<>(ALWAYS);
+    SortedSet<String> request = caseInsensitive(ALWAYS);
     request.addAll(
         Set.of(
             "authorization",
@@ -38,25 +40,31 @@ public final class HopByHop {
             "x-forwarded-proto",
             "x-forwarded-host",
             "x-request-id"));
-    REQUEST = Set.copyOf(request);
+    REQUEST = Collections.unmodifiableSortedSet(request);
+  }
+
+  private static SortedSet<String> caseInsensitive(Set<String> names) {
+    SortedSet<String> out = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    out.addAll(names);
+    return out;
   }
 
   /**
-   * Header names (lower case) not to forward, given the message's {@code Connection} value. The
-   * common case — no Connection header, or only {@code keep-alive}/{@code close} — allocates
-   * nothing.
+   * Header names not to forward (compared ignoring case), given the message's {@code Connection}
+   * value. The common case — no Connection header, or only {@code keep-alive}/{@code close} —
+   * allocates nothing.
    */
   public static Set<String> excluded(String connectionHeader, boolean request) {
-    Set<String> base = request ? REQUEST : RESPONSE;
+    SortedSet<String> base = request ? REQUEST : RESPONSE;
     if (connectionHeader == null || connectionHeader.isEmpty()) {
       return base;
     }
-    Set<String> out = null;
+    SortedSet<String> out = null;
     for (String token : connectionHeader.split(",")) {
-      String t = token.trim().toLowerCase(Locale.ROOT);
-      if (!t.isEmpty() && !base.contains(t) && !t.equals("close")) {
+      String t = token.trim();
+      if (!t.isEmpty() && !base.contains(t) && !t.equalsIgnoreCase("close")) {
         if (out == null) {
-          out = new TreeSet<>(base);
+          out = caseInsensitive(base);
         }
         out.add(t);
       }

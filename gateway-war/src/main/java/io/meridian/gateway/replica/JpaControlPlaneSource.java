@@ -1,6 +1,6 @@
 package io.meridian.gateway.replica;
 
-import io.meridian.gateway.runtime.ControlPlaneSource;
+import io.meridian.gateway.state.ControlPlaneSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;

@@ -1,7 +1,6 @@
 package io.meridian.gateway.routing;
 
 import io.meridian.shared.api.ApiDefinition;
-import io.meridian.shared.api.EndpointDefinition;
 import io.meridian.shared.api.OperationDefinition;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -9,7 +8,8 @@ import java.util.List;
 
 /**
  * A published API as the gateway routes it: one revision, with the backend endpoint of this
- * gateway's datacenter and its operations sorted from most to least specific.
+ * gateway's datacenter, its operations sorted from most to least specific, and its cross-origin
+ * rules (null when it has none). Built once per artifact revision and never changed.
  */
 public record Route(
     String apiId,
@@ -19,8 +19,9 @@ public record Route(
     boolean defaultVersion,
     int revision,
     boolean blocked,
-    EndpointDefinition endpoint,
-    List<RouteOperation> operations) {
+    Endpoint endpoint,
+    List<RouteOperation> operations,
+    CorsRules cors) {
 
   public Route {
     operations =
@@ -41,8 +42,9 @@ public record Route(
         d.defaultVersion(),
         revision,
         blocked,
-        d.endpointFor(datacenterId),
-        ops);
+        Endpoint.of(d.endpointFor(datacenterId)),
+        ops,
+        CorsRules.of(d.cors()));
   }
 
   private static RouteOperation compile(OperationDefinition o) {

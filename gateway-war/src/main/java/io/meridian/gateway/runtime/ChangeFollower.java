@@ -1,6 +1,9 @@
 package io.meridian.gateway.runtime;
 
-import io.meridian.gateway.replica.JpaControlPlaneSource;
+import io.meridian.gateway.state.ControlPlaneSource;
+import io.meridian.gateway.state.GatewayState;
+import io.meridian.gateway.state.StateBuilder;
+import io.meridian.gateway.state.StateHolder;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -9,8 +12,6 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceUnit;
 import java.time.Clock;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,16 +29,13 @@ public class ChangeFollower {
 
   private static final Logger LOG = Logger.getLogger(ChangeFollower.class.getName());
 
-  @PersistenceUnit(unitName = JpaControlPlaneSource.UNIT)
-  EntityManagerFactory replica;
-
   @Resource ManagedScheduledExecutorService scheduler;
 
-  @Inject GatewayRuntime runtime;
+  @Inject ControlPlaneSource source;
+  @Inject StateHolder runtime;
   @Inject GatewaySettings settings;
   @Inject ActivatedApis apis;
 
-  private ControlPlaneSource source;
   private StateBuilder builder;
   private ScheduledFuture<?> task;
   private boolean failing;
@@ -45,7 +43,6 @@ public class ChangeFollower {
 
   @PostConstruct
   void start() {
-    source = new JpaControlPlaneSource(replica);
     builder =
         new StateBuilder(
             settings.datacenterId(),

@@ -1,9 +1,13 @@
 package io.meridian.gateway.runtime;
 
+import io.meridian.gateway.edge.EdgeSettings;
 import io.meridian.shared.token.TokenClaims;
 import io.meridian.sync.SyncSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** A gateway node's configuration (every key is listed in the README). */
@@ -48,7 +52,7 @@ public class GatewaySettings {
   int connectTimeoutMillis;
 
   @Inject
-  @ConfigProperty(name = "meridian.gateway.backend.max-connections", defaultValue = "512")
+  @ConfigProperty(name = "meridian.gateway.backend.max-connections", defaultValue = "256")
   int maxConnections;
 
   @Inject
@@ -99,11 +103,76 @@ public class GatewaySettings {
   @ConfigProperty(name = "meridian.gateway.access-log.file", defaultValue = "meridian-access.log")
   String accessLogFile;
 
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.host", defaultValue = "0.0.0.0")
+  String host;
+
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.port", defaultValue = "8280")
+  int port;
+
+  /** 0: one per processor the JVM may use (taskset narrows it). */
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.event-loops", defaultValue = "0")
+  int eventLoops;
+
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.tls.cert-file")
+  Optional<String> tlsCertFile;
+
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.tls.key-file")
+  Optional<String> tlsKeyFile;
+
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.http2.enabled", defaultValue = "true")
+  boolean http2;
+
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.idle-timeout-seconds", defaultValue = "120")
+  int idleTimeoutSeconds;
+
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.backend.ca-file")
+  Optional<String> backendCaFile;
+
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.backend.max-failures", defaultValue = "3")
+  int maxFailures;
+
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.backend.cool-down-seconds", defaultValue = "10")
+  int coolDownSeconds;
+
+  @Inject
+  @ConfigProperty(
+      name = "meridian.gateway.response.hidden-headers",
+      defaultValue = "Server,X-Powered-By")
+  List<String> hiddenResponseHeaders;
+
   public String accessLogFile() {
     return accessLogFile;
   }
 
   public boolean accessLog() {
     return accessLog;
+  }
+
+  /** What the event-loop server needs, read once. */
+  public EdgeSettings edge() {
+    if (tlsCertFile.isPresent() != tlsKeyFile.isPresent()) {
+      throw new IllegalStateException(
+          "meridian.gateway.tls.cert-file and meridian.gateway.tls.key-file go together");
+    }
+    return EdgeSettings.builder()
+        .listen(host, port)
+        .eventLoops(eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors())
+        .tls(tlsCertFile.orElse(null), tlsKeyFile.orElse(null), http2)
+        .limits(maxUriLength, maxHeaderBytes, maxBodyBytes)
+        .backends(connectTimeoutMillis, maxConnections, backendCaFile.orElse(null))
+        .passiveHealth(maxFailures, coolDownSeconds * 1000L)
+        .idleTimeoutSeconds(idleTimeoutSeconds)
+        .hiddenResponseHeaders(Set.copyOf(hiddenResponseHeaders))
+        .build();
   }
 }

@@ -1,5 +1,7 @@
 package io.meridian.gateway.runtime;
 
+import io.meridian.gateway.state.GatewayState;
+import io.meridian.gateway.state.StateHolder;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -8,20 +10,22 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Readiness of a gateway node: 200 once it holds a state to serve from, 503 before. {@code /-/}
- * cannot collide with an API, whose contexts start with a letter or digit.
+ * Readiness of a gateway node, on the node's administration port (Payara's HTTP listener, not the
+ * public gateway port): 200 once its public port is served and it holds a state to serve from, 503
+ * before.
  */
 @WebServlet("/-/health")
 public class HealthServlet extends HttpServlet {
 
-  @Inject GatewayRuntime runtime;
+  @Inject StateHolder runtime;
+  @Inject GatewayLifecycle server;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     GatewayState state = runtime.state();
     response.setContentType("application/json");
-    if (state == null) {
+    if (state == null || !server.serving()) {
       response.setStatus(503);
       response.getWriter().write("{\"status\":\"STARTING\"}");
       return;

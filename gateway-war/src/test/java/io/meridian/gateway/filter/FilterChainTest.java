@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.meridian.gateway.routing.Route;
 import io.meridian.gateway.routing.RouteTable;
-import io.meridian.gateway.runtime.GatewayState;
-import io.meridian.gateway.runtime.Subscriptions;
+import io.meridian.gateway.state.GatewayState;
+import io.meridian.gateway.state.Subscriptions;
 import io.meridian.gateway.token.TestTokens;
 import io.meridian.gateway.token.TokenVerifier;
 import io.meridian.shared.api.ApiDefinition;
+import io.meridian.shared.api.CorsDefinition;
 import io.meridian.shared.api.EndpointDefinition;
 import io.meridian.shared.api.OperationDefinition;
 import java.time.Clock;
@@ -27,7 +28,20 @@ class FilterChainTest {
   private static final RSAKey KEY = TestTokens.KEY;
   private static final Instant NOW = TestTokens.NOW;
 
+  private static final CorsDefinition CORS =
+      new CorsDefinition(
+          List.of("https://app.example.com"),
+          List.of("GET", "DELETE"),
+          List.of("Authorization", "X-Trace"),
+          List.of("X-Total"),
+          true,
+          600);
+
   private static ApiDefinition api(String id, String context) {
+    return api(id, context, null);
+  }
+
+  private static ApiDefinition api(String id, String context, CorsDefinition cors) {
     return new ApiDefinition(
         id,
         "n",
@@ -44,7 +58,8 @@ class FilterChainTest {
             new OperationDefinition(
                 "DELETE", "/orders/{id}", true, List.of("orders:admin"), "Gold")),
         new EndpointDefinition("http://backend", 1000),
-        Map.of());
+        Map.of(),
+        cors);
   }
 
   private final FilterChain chain = FilterChain.standard(100, 1000, 1000);
@@ -55,12 +70,14 @@ class FilterChainTest {
       subs.put("app-1", "pizza", subscriptionState);
     }
     subs.put("app-1", "blocked-api", "ACTIVE");
+    subs.put("app-1", "cors-api", "ACTIVE");
     return new GatewayState(
         1,
         new RouteTable(
             List.of(
                 Route.of(api("pizza", "/pizza"), 1, false, "dc"),
-                Route.of(api("blocked-api", "/blocked"), 1, true, "dc"))),
+                Route.of(api("blocked-api", "/blocked"), 1, true, "dc"),
+                Route.of(api("cors-api", "/shop", CORS), 1, false, "dc"))),
         new TokenVerifier(
             List.of(KEY.toPublicJWK()),
             TestTokens.ISS,
@@ -81,14 +98,118 @@ class FilterChainTest {
   }
 
   private GatewayError run(GatewayState state, IncomingRequest request) {
-    return chain.run(new Exchange(request, state));
+    return chain.run(new Exchange(request, state)) instanceof FilterResult.Reject r
+        ? r.error()
+        : null;
+  }
+
+  private static IncomingRequest preflight(String path, String origin, String method, String hdrs) {
+    return new IncomingRequest("OPTIONS", path, null, null, -1, 100, origin, method, hdrs);
   }
 
   @Test
   void runsTheFiltersInTheirOrder() {
     assertEquals(
-        List.of("limits", "route", "authenticate", "revocation", "subscription", "scope"),
+        List.of(
+            "limits",
+            "syntax",
+            "route",
+            "cors",
+            "authenticate",
+            "revocation",
+            "subscription",
+            "scope"),
         chain.ids());
+  }
+
+  @Test
+  void malformedPercentEncodingIs400() {
+    GatewayState s = state(Set.of(), "ACTIVE");
+    for (String path : List.of("/pizza/1.0/%zz", "/pizza/1.0/menu%", "/pizza/1.0/a%4")) {
+      GatewayError e = run(s, get(path, null));
+      assertEquals(400, e.status(), path);
+      assertEquals("malformed_path", e.code());
+    }
+    assertEquals("resource_not_found", run(s, get("/pizza/1.0/%41bc", null)).code());
+  }
+
+  @Test
+  void aPreflightFromAnAllowedOriginIsAnsweredWithoutAToken() {
+    FilterResult r =
+        chain.run(
+            new Exchange(
+                preflight(
+                    "/shop/1.0/orders/7", "https://app.example.com", "DELETE", "authorization"),
+                state(Set.of(), "ACTIVE")));
+    LocalResponse answer = ((FilterResult.Respond) r).response();
+    assertEquals(204, answer.status());
+    assertEquals("https://app.example.com", answer.headers().get("Access-Control-Allow-Origin"));
+    assertEquals("GET, DELETE", answer.headers().get("Access-Control-Allow-Methods"));
+    assertEquals("Authorization, X-Trace", answer.headers().get("Access-Control-Allow-Headers"));
+    assertEquals("true", answer.headers().get("Access-Control-Allow-Credentials"));
+    assertEquals("600", answer.headers().get("Access-Control-Max-Age"));
+  }
+
+  @Test
+  void aPreflightFromAnotherOriginOrForAnotherMethodOrHeaderIs403() {
+    GatewayState s = state(Set.of(), "ACTIVE");
+    GatewayError origin =
+        run(s, preflight("/shop/1.0/orders/7", "https://evil.example", "GET", null));
+    assertEquals(403, origin.status());
+    assertEquals("cors_origin_not_allowed", origin.code());
+    assertTrue(origin.headers().isEmpty(), "a refused preflight carries no CORS header");
+    assertEquals(
+        "cors_method_not_allowed",
+        run(s, preflight("/shop/1.0/orders/7", "https://app.example.com", "PUT", null)).code());
+    assertEquals(
+        "cors_header_not_allowed",
+        run(s, preflight("/shop/1.0/orders/7", "https://app.example.com", "GET", "X-Secret"))
+            .code());
+  }
+
+  @Test
+  void anActualRequestIsGrantedCorsOnlyForAnAllowedOrigin() {
+    GatewayState s = state(Set.of(), "ACTIVE");
+    String auth = "Bearer " + token();
+    Exchange allowed =
+        new Exchange(
+            new IncomingRequest(
+                "GET",
+                "/shop/1.0/orders/7",
+                null,
+                auth,
+                -1,
+                100,
+                "https://app.example.com",
+                null,
+                null),
+            s);
+    assertEquals(FilterResult.CONTINUE, chain.run(allowed));
+    assertEquals("https://app.example.com", allowed.corsOrigin());
+    Exchange other =
+        new Exchange(
+            new IncomingRequest(
+                "GET",
+                "/shop/1.0/orders/7",
+                null,
+                auth,
+                -1,
+                100,
+                "https://evil.example",
+                null,
+                null),
+            s);
+    assertEquals(FilterResult.CONTINUE, chain.run(other));
+    assertNull(other.cors(), "no CORS headers for an origin the API does not allow");
+  }
+
+  @Test
+  void aPreflightToAnApiWithoutCorsIsAnOrdinaryOptionsRequest() {
+    GatewayError e =
+        run(
+            state(Set.of(), "ACTIVE"),
+            preflight("/pizza/1.0/orders/7", "https://app.example.com", "GET", null));
+    assertEquals(405, e.status());
   }
 
   @Test

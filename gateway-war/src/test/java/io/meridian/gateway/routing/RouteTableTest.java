@@ -36,7 +36,8 @@ class RouteTableTest {
         "o",
         List.of(ops),
         new EndpointDefinition("http://default", 1000),
-        Map.of("dc-eu", new EndpointDefinition("http://eu", 1000)));
+        Map.of("dc-eu", new EndpointDefinition("http://eu", 1000)),
+        null);
   }
 
   static OperationDefinition op(String method, String template) {
@@ -121,8 +122,12 @@ class RouteTableTest {
 
   @Test
   void choosesTheEndpointOfItsDatacenter() {
-    assertEquals("http://eu", found("GET", "/pizza/1.0/orders/1").route().endpoint().url());
-    assertEquals("http://default", found("GET", "/shop/eu/v2/items").route().endpoint().url());
+    assertEquals(
+        "http://eu",
+        found("GET", "/pizza/1.0/orders/1").route().endpoint().upstreams().get(0).url());
+    assertEquals(
+        "http://default",
+        found("GET", "/shop/eu/v2/items").route().endpoint().upstreams().get(0).url());
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.meridian.gateway.runtime;
+package io.meridian.gateway.state;
 
 import io.meridian.gateway.routing.RouteTable;
 import io.meridian.gateway.token.TokenVerifier;

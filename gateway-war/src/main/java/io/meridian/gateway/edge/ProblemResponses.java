@@ -1,26 +1,28 @@
-package io.meridian.gateway.runtime;
+package io.meridian.gateway.edge;
 
 import io.meridian.gateway.filter.GatewayError;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Renders every gateway refusal in the one problem shape Meridian's APIs share, plus the request id
- * to quote when asking for help.
+ * to quote when asking for help. The one place where a {@link GatewayError} becomes an answer.
  */
-public final class ErrorWriter {
+final class ProblemResponses {
 
-  private ErrorWriter() {}
+  private static final CharSequence PROBLEM_JSON =
+      HttpHeaders.createOptimized("application/problem+json");
 
-  public static void write(HttpServletResponse response, GatewayError error, String requestId)
-      throws IOException {
-    response.setStatus(error.status());
-    error.headers().forEach(response::setHeader);
-    response.setContentType("application/problem+json");
-    byte[] body = json(error, requestId).getBytes(StandardCharsets.UTF_8);
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+  private ProblemResponses() {}
+
+  /** Sets status, headers and body of {@code response} (not yet ended). */
+  static Buffer prepare(HttpServerResponse response, GatewayError error, String requestId) {
+    response.setStatusCode(error.status());
+    error.headers().forEach(response::putHeader);
+    response.putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
+    return Buffer.buffer(json(error, requestId).getBytes(StandardCharsets.UTF_8));
   }
 
   static String json(GatewayError error, String requestId) {
@@ -41,6 +43,7 @@ public final class ErrorWriter {
       case 403 -> "Forbidden";
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
+      case 408 -> "Request Timeout";
       case 413 -> "Content Too Large";
       case 414 -> "URI Too Long";
       case 431 -> "Request Header Fields Too Large";

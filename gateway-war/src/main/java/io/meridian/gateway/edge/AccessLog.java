@@ -1,4 +1,4 @@
-package io.meridian.gateway.runtime;
+package io.meridian.gateway.edge;
 
 import io.meridian.gateway.filter.Exchange;
 import java.io.BufferedWriter;

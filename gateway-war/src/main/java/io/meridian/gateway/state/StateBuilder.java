@@ -1,4 +1,4 @@
-package io.meridian.gateway.runtime;
+package io.meridian.gateway.state;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.meridian.gateway.routing.Route;
@@ -42,7 +42,13 @@ public final class StateBuilder {
     List<Route> routes = new ArrayList<>();
     for (ActiveApi api : apis) {
       ApiArtifact a = api.artifact();
-      routes.add(Route.of(a.definition(), a.revision(), a.blocked(), datacenterId));
+      try {
+        routes.add(Route.of(a.definition(), a.revision(), a.blocked(), datacenterId));
+      } catch (IllegalArgumentException e) {
+        // One unusable definition (an endpoint URL the master should have refused) must not take
+        // every other API down with it.
+        LOG.warning(() -> "Not routing API " + a.definition().apiId() + ": " + e.getMessage());
+      }
     }
     String fingerprint = String.join("\n", data.publicJwks());
     TokenVerifier verifier;

@@ -1,4 +1,4 @@
-package io.meridian.gateway.runtime;
+package io.meridian.gateway.state;
 
 import java.util.HashMap;
 import java.util.Map;

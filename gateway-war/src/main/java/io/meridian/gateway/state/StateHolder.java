@@ -1,11 +1,13 @@
-package io.meridian.gateway.runtime;
+package io.meridian.gateway.state;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Holds the current {@link GatewayState}; readers never lock, writers swap whole snapshots. */
-@ApplicationScoped
-public class GatewayRuntime {
+/**
+ * Holds the current {@link GatewayState}: the one place where the container side (change follower,
+ * sync) meets the request path. Readers on the event loop never lock and never touch the container;
+ * writers swap whole snapshots.
+ */
+public final class StateHolder {
 
   private final AtomicReference<GatewayState> current = new AtomicReference<>();
 

@@ -1,4 +1,4 @@
-package io.meridian.gateway.runtime;
+package io.meridian.gateway.edge;
 
 import java.util.concurrent.ThreadLocalRandom;
 

@@ -1,0 +1,72 @@
+package io.meridian.gateway.state;
+
+import io.meridian.gateway.routing.Route;
+import io.meridian.gateway.routing.RouteTable;
+import io.meridian.gateway.token.TestTokens;
+import io.meridian.gateway.token.TokenVerifier;
+import io.meridian.shared.api.ApiDefinition;
+import io.meridian.shared.api.CorsDefinition;
+import io.meridian.shared.api.EndpointDefinition;
+import io.meridian.shared.api.OperationDefinition;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Gateway states for tests: an API {@code /shop/1.0} whose operations are {@code GET|POST|PUT
+ * /items/*} (token needed, no scope) and {@code GET /public/*} (no token), application app-1
+ * subscribed, tokens from {@link TestTokens} valid at {@link TestTokens#NOW}.
+ */
+public final class TestStates {
+
+  private TestStates() {}
+
+  public static ApiDefinition shop(
+      List<String> backendUrls, int timeoutMillis, CorsDefinition cors) {
+    return new ApiDefinition(
+        "shop",
+        "Shop",
+        "/shop",
+        "1.0",
+        false,
+        "",
+        List.of(),
+        "PUBLIC",
+        "owner",
+        List.of(
+            new OperationDefinition("GET", "/items/*", true, List.of(), "Unlimited"),
+            new OperationDefinition("POST", "/items/*", true, List.of(), "Unlimited"),
+            new OperationDefinition("PUT", "/items/*", true, List.of(), "Unlimited"),
+            new OperationDefinition("GET", "/public/*", false, List.of(), "Unlimited")),
+        new EndpointDefinition(backendUrls, timeoutMillis),
+        Map.of(),
+        cors);
+  }
+
+  public static GatewayState of(ApiDefinition... apis) {
+    Subscriptions subscriptions = new Subscriptions();
+    for (ApiDefinition api : apis) {
+      subscriptions.put("app-1", api.apiId(), "ACTIVE");
+    }
+    return new GatewayState(
+        1,
+        new RouteTable(
+            java.util.Arrays.stream(apis).map(a -> Route.of(a, 1, false, "dc-test")).toList()),
+        new TokenVerifier(
+            List.of(TestTokens.KEY.toPublicJWK()),
+            TestTokens.ISS,
+            TestTokens.AUD,
+            30,
+            Clock.fixed(TestTokens.NOW, ZoneOffset.UTC)),
+        "fp",
+        Set.of(),
+        subscriptions);
+  }
+
+  /** A token of app-1. */
+  public static String token() {
+    return TestTokens.sign(TestTokens.claims().build(), TestTokens.KEY, "k1");
+  }
+}
