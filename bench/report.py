@@ -9,25 +9,55 @@ The numbers come from the run; the hand-written reading of them (between <!-- re
 import os
 import platform
 import re
+import statistics
 import subprocess
 import sys
 
 latest, work, target, secs, warm = sys.argv[1:6]
 v = {}
+rounds = []
+fixed = []
 for line in open(latest):
-    for kv in line.split():
-        if "=" in kv:
-            k, val = kv.split("=", 1)
-            v[k] = val
-v["conns_10k_socket_errors"] = next(
-    (l.split("=", 1)[1].strip() for l in open(latest) if l.startswith("conns_10k_socket_errors=")),
-    "none",
-)
+    kv = dict(x.split("=", 1) for x in line.split() if "=" in x)
+    if line.startswith("round="):
+        rounds.append({k: float(val) for k, val in kv.items()})
+    elif line.startswith("fixed_rate_round="):
+        fixed.append(kv)
+    elif line.startswith("conns_10k_socket_errors="):
+        v["conns_10k_socket_errors"] = line.split("=", 1)[1].strip()
+    elif line.startswith("conns_10k_statuses="):
+        v["conns_10k_statuses"] = line.split("=", 1)[1].strip()
+    else:
+        v.update(kv)
+
+
+def median(xs):
+    return statistics.median(xs)
+
+
+def ratio(num, den):
+    """The median of the per-round ratios (drift between rounds cancels within a round)."""
+    return median([r[num] / r[den] for r in rounds])
+
+
+def rps(name):
+    return median([r[name] for r in rounds])
+
+
+def cpu_us(name):
+    """Median CPU microseconds per request of the server under test."""
+    return median([r[f"{name}_cpu_us"] for r in rounds])
+
+
+def efficiency(name):
+    """Median over rounds of nginx's CPU per request divided by NAME's: 1 = as cheap as nginx."""
+    return median([r["b_cpu_us"] / r[f"{name}_cpu_us"] for r in rounds])
 
 
 def wrk(name, key):
-    txt = open(f"{work}/wrk-{name}.txt").read()
-    m = re.search(rf"^\s*{key}%\s+(\S+)", txt, re.M)
+    """The percentile of the last run of a target."""
+    runs = open(f"{work}/wrk-{name}.txt").read().split("Running ")
+    m = re.search(rf"^\s*{key}%\s+(\S+)", runs[-1], re.M)
     return m.group(1) if m else "?"
 
 
@@ -39,8 +69,12 @@ cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.start
 mem = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 breakdown = open(f"{work}/breakdown.txt").read().rstrip()
+def cpu_cells(p):
+    return "–" if p == "a" else f"{cpu_us(p):.1f} µs | {efficiency(p):.2f}"
+
+
 rows = "\n".join(
-    f"| {label} | {float(v[p + '_rps']):,.0f} | {float(v[p + '_rps']) / float(v['b_rps']):.2f} | "
+    f"| {label} | {rps(p):,.0f} | {ratio(p, 'b'):.2f} | {cpu_cells(p) if p != 'a' else '– | –'} | "
     f"{wrk(p, '50')} | {wrk(p, '90')} | {wrk(p, '99')} |"
     for p, label in (
         ("a", "(a) backend directly (nginx, 1 KiB)"),
@@ -48,7 +82,23 @@ rows = "\n".join(
         ("e", "(e) bare event-loop proxy in a WAR on Payara Micro (design floor)"),
         ("d", "(d) bare 1 KiB servlet on Payara Micro (platform floor, blocking)"),
         ("c", "(c) **Meridian gateway**: every filter, access log on"),
+        ("f", "(f) the gateway on an API throttled at all four levels (limit never reached)"),
     )
+)
+per_round = "\n".join(
+    f"| {int(r['round'])} | "
+    + " | ".join(f"{r[p]:,.0f}" for p in "abedcf")
+    + f" | {r['c'] / r['b']:.2f} | {r['e'] / r['b']:.2f} | "
+    + f"{r['b_cpu_us'] / r['c_cpu_us']:.2f} |"
+    for r in rounds
+)
+a99 = [float(f["a_p99_s"]) * 1000 for f in fixed]
+c99 = [float(f["c_p99_s"]) * 1000 for f in fixed]
+added = median([c - a for a, c in zip(a99, c99)])
+fixed_rows = "\n".join(
+    f"| {f['fixed_rate_round']} | {float(f['a_p99_s']) * 1000:.2f} ms | {float(f['c_p99_s']) * 1000:.2f} ms | "
+    f"{(float(f['c_p99_s']) - float(f['a_p99_s'])) * 1000:.2f} ms | `{f['a_codes']}` | `{f['c_codes']}` |"
+    for f in fixed
 )
 
 doc = f"""# Benchmarks
@@ -69,35 +119,60 @@ token's SHA-256), revocation, subscription and scope, adds its headers and write
 
 ## Throughput and latency (wrk, 100 connections)
 
-| target | req/s | vs (b) | p50 | p90 | p99 |
-|---|---:|---:|---:|---:|---:|
+{v['rounds']} interleaved rounds of {secs} s per target (each round starts one target further on);
+req/s is the median over the rounds, "vs (b)" the median of the per-round ratios; latency
+percentiles are from the last round. "CPU/req" is the CPU time (user + system, every thread) the
+server under test used per request served, from `/proc/PID/stat` around each run, and
+"efficiency" nginx's CPU/req divided by the target's, median of the per-round ratios: on one
+saturated core it is what the throughput ratio would be on a quiet machine, and this shared host's
+drifting speed (nginx's own req/s varies by tens of percent between minutes) disturbs it much less.
+
+| target | req/s | vs (b) | CPU/req | efficiency | p50 | p90 | p99 |
+|---|---:|---:|---:|---:|---:|---:|---:|
 {rows}
 
-**(c)/(b) = {v['ratio_c_over_b']}** (target ≥ 0.8). The design floor (e)/(b) = {v['ratio_e_over_b']};
-the gateway keeps (c)/(e) = {v['ratio_c_over_e']} of it. The blocking platform floor (d)/(b) =
-{v['ratio_d_over_b']}.
+**(c)/(b): throughput {ratio('c', 'b'):.2f}, CPU efficiency {efficiency('c'):.2f}** (target ≥ 0.8). The design floor
+(e)/(b): {ratio('e', 'b'):.2f} and {efficiency('e'):.2f}; the gateway keeps (c)/(e) = {ratio('c', 'e'):.2f} of its
+throughput. The blocking platform floor (d)/(b): {ratio('d', 'b'):.2f} and {efficiency('d'):.2f}.
+
+**Throttling's cost**: (f)/(c) = {ratio('f', 'c'):.2f} in throughput, {median([r['c_cpu_us'] / r['f_cpu_us'] for r in rounds]):.2f} in CPU per request (target ≥ 0.9:
+at most 10 % cost).
+
+Every round (req/s):
+
+| round | (a) | (b) | (e) | (d) | (c) | (f) | (c)/(b) | (e)/(b) | CPU efficiency (c) |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+{per_round}
 
 ## Added latency at a fixed 1,000 req/s (hey, 10 connections × 100 req/s)
 
-p99 of the backend directly: {float(v['fixed_rate_a_p99_s']) * 1000:.2f} ms; through the gateway:
-{float(v['fixed_rate_c_p99_s']) * 1000:.2f} ms. **Added p99: {v['added_p99_ms']} ms** (target ≤ 2 ms).
-Status codes: backend `{v['fixed_rate_a_codes']}`, gateway `{v['fixed_rate_c_codes']}`.
+**Added p99 (median over rounds): {added:.2f} ms** (target ≤ 2 ms).
+
+| round | p99 backend directly | p99 through the gateway | added | status codes, backend | status codes, gateway |
+|---|---:|---:|---:|---|---|
+{fixed_rows}
 
 ## 10,000 keep-alive connections
 
 wrk holds 10,000 connections to the gateway for {secs} s (1 thread, on CPU 1): {v['conns_10k_open']}
 established at the gateway's port mid-run, {float(v['conns_10k_rps']):,.0f} req/s served, non-2xx
-{v['conns_10k_non2xx']}, socket errors: {v['conns_10k_socket_errors']}. Gateway JVM: heap in use
+{v['conns_10k_non2xx']}, socket errors: {v['conns_10k_socket_errors']}. The gateway's answers by status (its
+access log): {v.get('conns_10k_statuses', '?')}. Every connection keeps a request outstanding, so this
+is 10,000 requests at once against a pool of 256 backend connections: a request that waits longer
+than `connect-timeout-millis` (2 s) for a pooled connection is answered 504, and one whose client
+gave up first (wrk's 10 s timeout) is logged 499. Gateway JVM: heap in use
 {mib(v['heap_idle_kib'])} idle (after a GC) → {mib(v['heap_10k_kib'])} with the connections open;
 resident set {mib(v['rss_idle_kib'])} → {mib(v['rss_10k_kib'])}.
 
 ## 1 GiB streamed through the gateway
 
-Download (`GET`, backend nginx serving a 1 GiB file): {int(v['stream_down_bytes']):,} bytes
-arrived; peak heap in use during the transfer {mib(v['stream_down_peak_heap_kib'])}. Upload (`PUT`,
-chunked, to nginx WebDAV): {int(v['stream_up_bytes']):,} bytes stored, identical to the source:
-{v['stream_up_intact']}; peak heap {mib(v['stream_up_peak_heap_kib'])}. Heap sampled every 200 ms
-with `jstat`, starting after a full GC; the body never sits in the heap whole.
+Download (`GET`, backend nginx serving a 1 GiB file): {int(v['stream_down_bytes']):,} bytes arrived.
+Upload (`PUT`, chunked, to nginx WebDAV): {int(v['stream_up_bytes']):,} bytes stored, identical to the
+source: {v['stream_up_intact']}. Heap sampled every 200 ms with `jstat` after a full GC (old generation
+then {mib(v['stream_old_before_kib'])}): peak in use, all generations, {mib(v['stream_down_peak_heap_kib'])} down and
+{mib(v['stream_up_peak_heap_kib'])} up — the young generation filling with short-lived buffers between
+collections; peak old generation {mib(v['stream_down_peak_old_kib'])} down and {mib(v['stream_up_peak_old_kib'])} up. A body
+held whole would need a gigabyte of heap; the gateway's JVM has one.
 
 ## Where the time goes
 
@@ -112,7 +187,8 @@ JIT-compiled frames named with `jcmd Compiler.perfmap`, grouped by `bench/cpu_br
 old = open(target).read() if os.path.exists(target) else ""
 reading = re.search(r"<!-- reading -->.*<!-- /reading -->\n", old, re.S)
 doc += "\n" + (reading.group(0) if reading else "<!-- reading -->\n<!-- /reading -->\n")
-propagation = re.search(r"<!-- propagation -->.*<!-- /propagation -->\n", old, re.S)
-if propagation:
-    doc += "\n" + propagation.group(0)
+for section in ("propagation", "throttle"):
+    kept = re.search(rf"<!-- {section} -->.*<!-- /{section} -->\n", old, re.S)
+    if kept:
+        doc += "\n" + kept.group(0)
 open(target, "w").write(doc)

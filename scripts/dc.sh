@@ -65,39 +65,49 @@ replica_streaming() {
   [ "$(pg_node_sql replica -c "SELECT count(*) FROM pg_stat_wal_receiver WHERE status = 'streaming'")" = 1 ]
 }
 
+# The master domain's environment (global quotas are split between the two datacenters).
 master_env() {
-  echo MERIDIAN_DB_HOST=127.0.0.1 PG_SOCKET_DIR="$(pg_node_dir master)/run" \
-    MERIDIAN_ARTIFACTS_LOCATION="http://127.0.0.1:$ARTIFACT_PORT/" \
+  MASTER_ENV=(MERIDIAN_DB_HOST=127.0.0.1 PG_SOCKET_DIR="$(pg_node_dir master)/run"
+    MERIDIAN_ARTIFACTS_LOCATION="http://127.0.0.1:$ARTIFACT_PORT/"
     MERIDIAN_BROKER_URL="tcp://127.0.0.1:$BROKER_PORT"
+    MERIDIAN_EXTRA_CONFIG="meridian.datacenters=$MASTER_DC,$REPLICA_DC ${MERIDIAN_EXTRA_CONFIG:-}")
 }
 
 # gateway NAME start|stop: the DC follows from the name (gw-m: master, gw-rN: read-only).
 gateway() {
-  local name="$1" action="$2" ns port dc artifacts
+  local name="$1" action="$2" ns port dc artifacts ip members grid nodes
+  # Each DC's gateways form one data grid (throttle counts): members listed, never across DCs.
   case "$name" in
-    gw-m) ns=$MASTER_NS; port=8280; dc=$MASTER_DC; artifacts="http://127.0.0.1:$ARTIFACT_PORT/" ;;
-    gw-r*) ns=$REPLICA_NS; port=$((8279 + ${name#gw-r})); dc=$REPLICA_DC; artifacts="http://$MASTER_IP:$ARTIFACT_PORT/" ;;
+    gw-m) ns=$MASTER_NS; port=8280; dc=$MASTER_DC; artifacts="http://127.0.0.1:$ARTIFACT_PORT/"
+      ip=$MASTER_IP; members="$MASTER_IP:6900"; grid=6900; nodes=1 ;;
+    gw-r[1-9]) ns=$REPLICA_NS; port=$((8279 + ${name#gw-r})); dc=$REPLICA_DC; artifacts="http://$MASTER_IP:$ARTIFACT_PORT/"
+      ip=$REPLICA_IP; members="$REPLICA_IP:6900,$REPLICA_IP:6901"; grid=$((6899 + ${name#gw-r}))
+      nodes=$(( ${name#gw-r} > ${REPLICA_GATEWAYS:-1} ? ${name#gw-r} : ${REPLICA_GATEWAYS:-1} )) ;;
     *) die "unknown gateway $name" ;;
   esac
   if [ "$action" = stop ]; then
     bash "$MERIDIAN_ROOT/scripts/gateway-node.sh" stop --name "$name"
     return
   fi
+  # Global quotas are split between the two datacenters.
   as_root ip netns exec "$ns" env MERIDIAN_GATEWAY_JAVA_OPTS="${MERIDIAN_GATEWAY_JAVA_OPTS:--Xms256m -Xmx384m -XX:+UseParallelGC}" \
+    MERIDIAN_GATEWAY_PROPERTIES="meridian.gateway.throttle.datacenters=2 ${MERIDIAN_GATEWAY_PROPERTIES:-}" \
     bash "$MERIDIAN_ROOT/scripts/gateway-node.sh" start --name "$name" --port "$port" --db $DB \
     --db-host 127.0.0.1 --datacenter "$dc" --artifacts "$artifacts" \
-    --broker "tcp://127.0.0.1:$BROKER_PORT" --reconcile "${MERIDIAN_RECONCILE_SECONDS:-10}" ${war:+--war "$war"}
+    --broker "tcp://127.0.0.1:$BROKER_PORT" --reconcile "${MERIDIAN_RECONCILE_SECONDS:-10}" ${war:+--war "$war"} \
+    --cluster-members "$members" --cluster-port "$grid" --cluster-interface "$ip" --datacenter-nodes "$nodes"
 }
 
 up() {
   infra_up
   rm -rf "$MERIDIAN_WORK/gateway-cache"
   log "Starting the control plane on Payara Server (master DC)"
-  # shellcheck disable=SC2046
-  as_root ip netns exec $MASTER_NS env $(master_env) \
+  master_env
+  as_root ip netns exec $MASTER_NS env "${MASTER_ENV[@]}" \
     bash "$MERIDIAN_ROOT/scripts/master-domain.sh" start --name meridian-dc-master \
     --portbase $PORTBASE --db $DB ${ear:+--ear "$ear"}
   gateway gw-m start
+  export REPLICA_GATEWAYS="$replica_gateways"
   for i in $(seq 1 "$replica_gateways"); do gateway "gw-r$i" start; done
 }
 

@@ -4,6 +4,8 @@
 #   scripts/gateway-node.sh start [--name N] [--port P] [--admin-port A] [--db D] [--db-host H]
 #                                 [--datacenter ID] [--broker URL] [--artifacts URL|DIR]
 #                                 [--reconcile S] [--cpus LIST] [--tls-cert PEM --tls-key PEM]
+#                                 [--cluster-members H:P,... --cluster-port P [--cluster-interface IP]
+#                                  [--datacenter-nodes N]]
 #                                 [--fresh-cache] [--war FILE] [--admin-only]
 #   scripts/gateway-node.sh stop  [--name N]
 #
@@ -13,14 +15,19 @@
 # PostgreSQL database it reads (the master's, or the DC's hot standby); --broker: the DC's Artemis
 # (default tcp://127.0.0.1:61616); --artifacts: the artifact server (default
 # http://127.0.0.1:8088/); --cpus pins the JVM with taskset (benchmarks); --admin-only: the WAR
-# serves no public port (benchmark floors). Extra JVM options: MERIDIAN_GATEWAY_JAVA_OPTS; extra
+# serves no public port (benchmark floors); --cluster-members: the datacenter's gateway nodes' data
+# grid addresses (Payara Micro's Hazelcast, TCP/IP discovery, cluster meridian-DATACENTER), this
+# node's own among them at --cluster-port; without them the node runs alone (--nocluster), and
+# throttle counts are its own; --datacenter-nodes: how many gateway nodes the DC runs (a node that
+# sees fewer enforces only their share of each limit). Extra JVM options: MERIDIAN_GATEWAY_JAVA_OPTS; extra
 # configuration: MERIDIAN_GATEWAY_PROPERTIES ("key=value ..."). Logs: .work/gateways/N/server.log
 # and access.log; the last-known-good cache, kept across restarts: .work/gateway-cache/N
 source "$(dirname "$0")/lib/postgres.sh"
 source "$(dirname "$0")/lib/payara.sh"
 
 cmd="${1:-}"; shift || true
-name=gw1; port=8280; admin_port=""; tls_cert=""; tls_key=""; admin_only=0; db=meridian; dc=dc-master; cpus=""; db_host="$PG_HOST"; reconcile=10; fresh_cache=0
+name=gw1; port=8280; admin_port=""; tls_cert=""; tls_key=""; admin_only=0; db=meridian;
+cluster_members=""; cluster_port=6900; cluster_interface=""; dc_nodes=0; dc=dc-master; cpus=""; db_host="$PG_HOST"; reconcile=10; fresh_cache=0
 broker="${MERIDIAN_BROKER_URL:-tcp://127.0.0.1:61616}"; artifacts="http://127.0.0.1:8088/"
 war="$MERIDIAN_ROOT/gateway-war/target/gateway.war"
 while [ $# -gt 0 ]; do
@@ -31,6 +38,10 @@ while [ $# -gt 0 ]; do
     --tls-cert) tls_cert="$2"; shift 2 ;;
     --tls-key) tls_key="$2"; shift 2 ;;
     --admin-only) admin_only=1; shift ;;
+    --cluster-members) cluster_members="$2"; shift 2 ;;
+    --cluster-port) cluster_port="$2"; shift 2 ;;
+    --cluster-interface) cluster_interface="$2"; shift 2 ;;
+    --datacenter-nodes) dc_nodes="$2"; shift 2 ;;
     --db) db="$2"; shift 2 ;;
     --datacenter) dc="$2"; shift 2 ;;
     --db-host) db_host="$2"; shift 2 ;;
@@ -100,7 +111,14 @@ ASADMIN
     chmod 600 "$dir/postboot.asadmin"
     pin=()
     [ -n "$cpus" ] && pin=(taskset -c "$cpus")
-    props=(-Dmeridian.gateway.port="$port")
+    props=(-Dmeridian.gateway.port="$port" -Dmeridian.gateway.throttle.datacenter-nodes="$dc_nodes")
+    # One data grid per datacenter, members listed (no multicast), never across datacenters.
+    if [ -n "$cluster_members" ]; then
+      cluster=(--clustername "meridian-$dc" --clustermode "tcpip:$cluster_members" --startport "$cluster_port")
+      [ -n "$cluster_interface" ] && cluster+=(--interfaces "$cluster_interface")
+    else
+      cluster=(--nocluster --clustername "meridian-$name")
+    fi
     [ -n "$tls_cert" ] && props+=(-Dmeridian.gateway.tls.cert-file="$(realpath "$tls_cert")" -Dmeridian.gateway.tls.key-file="$(realpath "$tls_key")")
     for kv in ${MERIDIAN_GATEWAY_PROPERTIES:-}; do props+=("-D$kv"); done
     log "Starting gateway $name on port $port, admin port $admin_port (database $db, datacenter $dc)"
@@ -114,8 +132,8 @@ ASADMIN
       -Dmeridian.gateway.cache.dir="$MERIDIAN_WORK/gateway-cache/$name" \
       -Dmeridian.gateway.sync.reconcile-seconds="$reconcile" \
       -Dmeridian.gateway.access-log.file="$dir/access.log" \
-      -jar "$PAYARA_MICRO_JAR" --addlibs "$POSTGRESQL_DRIVER_JAR" --deploy "$ACTIVEMQ_RAR" --deploy "$dir/ROOT.war" --port "$admin_port" --nocluster \
-      --clusterName "meridian-$name" --rootdir "$dir/root" \
+      -jar "$PAYARA_MICRO_JAR" --addlibs "$POSTGRESQL_DRIVER_JAR" --deploy "$ACTIVEMQ_RAR" --deploy "$dir/ROOT.war" --port "$admin_port" "${cluster[@]}" \
+      --rootdir "$dir/root" \
       --prebootcommandfile "$dir/preboot.asadmin" --postbootcommandfile "$dir/postboot.asadmin" \
       > "$dir/server.log" 2>&1 &
     echo $! > "$dir/pid"
@@ -141,5 +159,5 @@ ASADMIN
     stop_node
     ;;
   *)
-    sed -n '2,18p' "$0"; exit 2 ;;
+    sed -n '2,24p' "$0"; exit 2 ;;
 esac

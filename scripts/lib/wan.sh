@@ -62,8 +62,8 @@ table inet meridian_wan {
     type filter hook forward priority -10; policy accept;
     iifname "wan-m" oifname "wan-r" counter name master_to_replica
     iifname "wan-r" oifname "wan-m" counter name replica_to_master
-    iifname "wan-r" oifname "wan-m" ct state new counter name replica_to_master_new
-    iifname "wan-r" oifname "wan-m" tcp dport != { 5432, 61616 } tcp sport != 61616 counter name replica_to_master_other
+    iifname "wan-r" oifname "wan-m" ct state new tcp dport != ${ARTIFACT_PORT:-8088} counter name replica_to_master_new
+    iifname "wan-r" oifname "wan-m" tcp dport != { 5432, 61616, ${ARTIFACT_PORT:-8088} } tcp sport != 61616 counter name replica_to_master_other
     iifname "wan-r" oifname "wan-m" meta l4proto != tcp counter name replica_to_master_other
     jump partition
   }

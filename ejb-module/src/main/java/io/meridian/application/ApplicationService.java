@@ -13,13 +13,16 @@ import java.util.Set;
  */
 public interface ApplicationService {
 
-  Application create(String owner, String name, String description);
+  /** Creates an application; its tier (null: Unlimited) must be a known policy. */
+  Application create(String owner, String name, String description, String tier);
 
   List<Application> list(String owner);
 
   Application get(String owner, String applicationId);
 
-  Application update(String owner, String applicationId, String name, String description);
+  /** Replaces name, description and tier (null: Unlimited). */
+  Application update(
+      String owner, String applicationId, String name, String description, String tier);
 
   void delete(String owner, String applicationId);
 

@@ -1,7 +1,6 @@
 package io.meridian.application;
 
 import io.meridian.domain.model.api.Api;
-import io.meridian.domain.model.policy.Tier;
 import java.util.List;
 
 /** The store's view of APIs: what a developer, signed in or not, may see. */
@@ -10,6 +9,4 @@ public interface CatalogService {
   List<Api> search(String query, boolean signedIn, int offset, int limit);
 
   Api get(String apiId, boolean signedIn);
-
-  List<Tier> tiers();
 }

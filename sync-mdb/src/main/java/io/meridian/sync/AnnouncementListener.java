@@ -31,6 +31,10 @@ import java.util.logging.Logger;
       @ActivationConfigProperty(
           propertyName = "subscriptionDurability",
           propertyValue = "NonDurable"),
+      // Global quota grants share the topic; they are the gateway's, not the sync's.
+      @ActivationConfigProperty(
+          propertyName = "messageSelector",
+          propertyValue = "JMSType IS NULL"),
       @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "1")
     })
 public class AnnouncementListener implements MessageListener {

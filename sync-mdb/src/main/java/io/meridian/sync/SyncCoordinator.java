@@ -13,7 +13,7 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -53,7 +55,14 @@ public class SyncCoordinator {
   @Resource(lookup = SyncSettings.DATA_SOURCE)
   DataSource dataSource;
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Resource ManagedThreadFactory threads;
+
+  /**
+   * The sync bean's own thread, for reconciliation and announcement retries: reading an unreachable
+   * artifact server blocks it for up to the read timeout, which must not hold up the container's
+   * shared scheduler (the gateway's change follower runs there).
+   */
+  private ScheduledExecutorService scheduler;
 
   @Inject SyncSettings settings;
   @Inject ApiActivation activation;
@@ -78,6 +87,7 @@ public class SyncCoordinator {
         ArtifactStore.at(settings.artifactsLocation(), settings.artifactsTimeoutMillis()),
         new LastKnownGoodCache(Path.of(settings.cacheDir())));
     restore();
+    scheduler = Executors.newSingleThreadScheduledExecutor(threads);
     reconciler =
         scheduler.scheduleWithFixedDelay(
             this::reconcile, 0, settings.reconcileSeconds(), TimeUnit.SECONDS);
@@ -94,6 +104,7 @@ public class SyncCoordinator {
   void stop() {
     if (reconciler != null) {
       reconciler.cancel(false);
+      scheduler.shutdownNow();
     }
   }
 

@@ -104,6 +104,7 @@ class SyncCoordinatorTest {
             List.of(new OperationDefinition("GET", path, false, List.of(), "Unlimited")),
             new EndpointDefinition("http://127.0.0.1:9000", 5000),
             Map.of(),
+            null,
             null));
   }
 

@@ -409,4 +409,79 @@ class ErrorMatrixIT {
         400,
         "invalid_grant_type");
   }
+
+  @Test
+  void throttlingPolicyMistakesGetTheirCodes() {
+    Http admin = Http.admin();
+    String tiers = "/publisher/api/v1/tiers";
+    String[] broken = {
+      "{\"name\":\"bad name\",\"requestCount\":1,\"unitSeconds\":60}",
+      "{\"requestCount\":1,\"unitSeconds\":60}",
+      "{\"name\":\"x\",\"unitSeconds\":60}",
+      "{\"name\":\"x\",\"requestCount\":-1,\"unitSeconds\":60}",
+      "{\"name\":\"x\",\"requestCount\":10,\"unitSeconds\":86401}",
+      "{\"name\":\"x\",\"requestCount\":10,\"unitSeconds\":1.5}",
+      "{\"name\":\"x\",\"requestCount\":10,\"unitSeconds\":60,\"burstPerSecond\":11}",
+      "{\"name\":\"x\",\"requestCount\":10,\"unitSeconds\":60,\"bandwidthBytes\":100}"
+    };
+    for (String body : broken) {
+      problem(admin.post(tiers, body), 400, "invalid_tier");
+    }
+    problem(admin.post(tiers, ""), 400, "missing_body");
+    problem(
+        admin.post(tiers, "{\"name\":\"x\",\"requestCount\":\"many\",\"unitSeconds\":60}"),
+        400,
+        "malformed_json");
+    String valid = "{\"requestCount\":10,\"unitSeconds\":60}";
+    problem(
+        admin.post(tiers, "{\"name\":\"Gold\",\"requestCount\":1,\"unitSeconds\":60}"),
+        409,
+        "tier_exists");
+    problem(admin.get(tiers + "/NoSuchPolicy"), 404, "tier_not_found");
+    problem(admin.put(tiers + "/NoSuchPolicy", valid), 404, "tier_not_found");
+    problem(admin.delete(tiers + "/NoSuchPolicy"), 404, "tier_not_found");
+    problem(admin.delete(tiers + "/Unlimited"), 409, "tier_protected");
+    problem(admin.put(tiers + "/Unlimited", valid), 409, "tier_protected");
+    problem(
+        admin.put(tiers + "/Gold", "{\"name\":\"Golden\",\"requestCount\":10,\"unitSeconds\":60}"),
+        409,
+        "tier_name_frozen");
+    // The published API of setUp has an operation at Gold.
+    problem(admin.delete(tiers + "/Gold"), 409, "tier_in_use");
+    assertEquals(5000, admin.get(tiers + "/Gold").json().getInt("requestCount"));
+
+    // Publishers read policies, only administrators change them; developers see them in the store.
+    assertEquals(200, publisher.get(tiers).status());
+    problem(
+        publisher.post(tiers, "{\"name\":\"" + Fixtures.unique("p") + "\"," + valid.substring(1)),
+        403,
+        "forbidden");
+    problem(publisher.put(tiers + "/Bronze", valid), 403, "forbidden");
+    problem(publisher.delete(tiers + "/Bronze"), 403, "forbidden");
+    problem(developer.get(tiers), 403, "forbidden");
+    assertEquals(200, developer.get("/store/api/v1/tiers").status());
+
+    // Applications and APIs may only name policies that exist.
+    problem(
+        developer.post(
+            "/store/api/v1/applications",
+            "{\"name\":\"" + Fixtures.unique("app") + "\",\"tier\":\"Platinum\"}"),
+        400,
+        "unknown_tier");
+    String app = Fixtures.application(developer);
+    problem(
+        developer.put(
+            "/store/api/v1/applications/" + app, "{\"name\":\"renamed\",\"tier\":\"Platinum\"}"),
+        400,
+        "unknown_tier");
+    problem(
+        publisher.post(
+            "/publisher/api/v1/apis",
+            Fixtures.apiJson("/" + Fixtures.unique("p"), "x")
+                .replace(
+                    "\"visibility\":\"PUBLIC\",",
+                    "\"visibility\":\"PUBLIC\",\"tier\":\"Platinum\",")),
+        400,
+        "unknown_tier");
+  }
 }

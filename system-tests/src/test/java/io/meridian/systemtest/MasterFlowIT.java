@@ -311,4 +311,124 @@ class MasterFlowIT {
         strings(edited.json().getJsonObject("endpoints").getJsonObject("production"), "urls"));
     assertTrue(edited.json().getBoolean("unpublishedChanges"));
   }
+
+  @Test
+  void anAdministratorsPolicyIsUsedAtEveryLevelAndDeletedOnceNothingUsesIt() {
+    Http admin = Http.admin();
+    String name = Fixtures.unique("Partner");
+    Http.Reply created =
+        admin.post(
+            "/publisher/api/v1/tiers",
+            """
+            {"name":"%s","requestCount":100,"unitSeconds":60,"burstPerSecond":10,
+             "bandwidthBytes":1048576,"bandwidthUnitSeconds":60,"globalQuota":true,
+             "description":"Partners"}
+            """
+                .formatted(name));
+    assertEquals(201, created.status(), created.toString());
+    assertTrue(created.header("Location").endsWith("/publisher/api/v1/tiers/" + name));
+    JsonObject policy = created.json();
+    assertEquals(100, policy.getInt("requestCount"));
+    assertEquals(10, policy.getInt("burstPerSecond"));
+    assertEquals(1048576, policy.getInt("bandwidthBytes"));
+    assertTrue(policy.getBoolean("globalQuota"));
+
+    // Publishers read it; the store lists it.
+    Http publisher = Fixtures.publisher();
+    assertEquals(
+        "Partners",
+        publisher.get("/publisher/api/v1/tiers/" + name).json().getString("description"));
+    assertTrue(Http.anonymous().get("/store/api/v1/tiers").body().contains("\"" + name + "\""));
+
+    // An edit replaces everything but the name.
+    Http.Reply edited =
+        admin.put("/publisher/api/v1/tiers/" + name, "{\"requestCount\":200,\"unitSeconds\":60}");
+    assertEquals(200, edited.status(), edited.toString());
+    assertEquals(200, edited.json().getInt("requestCount"));
+    assertFalse(edited.json().containsKey("burstPerSecond"), edited.toString());
+    assertFalse(edited.json().getBoolean("globalQuota"));
+
+    // An API at the policy, one of its operations too; publishing freezes the API's tier.
+    String context = "/" + Fixtures.unique("tiered");
+    String apiJson =
+        Fixtures.apiJson(context, "tiered")
+            .replace(
+                "\"visibility\":\"PUBLIC\",",
+                "\"visibility\":\"PUBLIC\",\"tier\":\"" + name + "\",")
+            .replace("\"Silver\"", "\"" + name + "\"");
+    Http.Reply api = publisher.post("/publisher/api/v1/apis", apiJson);
+    assertEquals(201, api.status(), api.toString());
+    assertEquals(name, api.json().getString("tier"));
+    String apiId = api.json().getString("id");
+    publisher.post("/publisher/api/v1/apis/" + apiId + "/lifecycle", "{\"state\":\"PUBLISHED\"}");
+    JsonObject definition =
+        publisher
+            .get("/publisher/api/v1/apis/" + apiId + "/revisions/1")
+            .json()
+            .getJsonObject("definition");
+    assertEquals(name, definition.getString("tier"));
+    assertEquals(
+        name, Http.anonymous().get("/store/api/v1/apis/" + apiId).json().getString("tier"));
+
+    // An application at the policy, subscribed at it.
+    String dev = Fixtures.signUp();
+    Http developer = Http.as(dev, Fixtures.PASSWORD);
+    String appName = Fixtures.unique("app");
+    Http.Reply app =
+        developer.post(
+            "/store/api/v1/applications",
+            "{\"name\":\"" + appName + "\",\"tier\":\"" + name + "\"}");
+    assertEquals(201, app.status(), app.toString());
+    assertEquals(name, app.json().getString("tier"));
+    String appId = app.json().getString("id");
+    assertEquals(
+        name, developer.get("/store/api/v1/applications/" + appId).json().getString("tier"));
+    Http.Reply subscribed =
+        developer.post(
+            "/store/api/v1/applications/" + appId + "/subscriptions",
+            "{\"apiId\":\"" + apiId + "\",\"tier\":\"" + name + "\"}");
+    assertEquals(201, subscribed.status(), subscribed.toString());
+
+    // Deleting it is refused while anything uses it, level by level.
+    String policyPath = "/publisher/api/v1/tiers/" + name;
+    assertInUse(admin.delete(policyPath));
+    developer.delete(
+        "/store/api/v1/applications/"
+            + appId
+            + "/subscriptions/"
+            + subscribed.json().getString("id"));
+    assertInUse(admin.delete(policyPath));
+    Http.Reply renamed =
+        developer.put("/store/api/v1/applications/" + appId, "{\"name\":\"" + appName + "\"}");
+    assertEquals("Unlimited", renamed.json().getString("tier"), "a PUT without tier is Unlimited");
+    assertInUse(admin.delete(policyPath));
+    Http.Reply apiEdited =
+        publisher.put(
+            "/publisher/api/v1/apis/" + apiId, apiJson.replace(",\"tier\":\"" + name + "\",", ","));
+    assertEquals(200, apiEdited.status(), apiEdited.toString());
+    assertEquals("Unlimited", apiEdited.json().getString("tier"));
+    assertInUse(admin.delete(policyPath)); // the POST /orders operation still uses it
+    assertEquals(
+        200,
+        publisher
+            .put("/publisher/api/v1/apis/" + apiId, Fixtures.apiJson(context, "tiered"))
+            .status());
+    // The revision gateways serve still names it, until the API is published again.
+    assertInUse(admin.delete(policyPath));
+    assertEquals(
+        200,
+        publisher
+            .post("/publisher/api/v1/apis/" + apiId + "/lifecycle", "{\"state\":\"PUBLISHED\"}")
+            .status());
+
+    Http.Reply deleted = admin.delete(policyPath);
+    assertEquals(204, deleted.status(), deleted.toString());
+    assertEquals(404, admin.get(policyPath).status());
+    assertFalse(Http.anonymous().get("/store/api/v1/tiers").body().contains("\"" + name + "\""));
+  }
+
+  private static void assertInUse(Http.Reply r) {
+    assertEquals(409, r.status(), r.toString());
+    assertEquals("tier_in_use", r.json().getString("code"));
+  }
 }

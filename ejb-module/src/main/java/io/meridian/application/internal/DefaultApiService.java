@@ -9,7 +9,7 @@ import io.meridian.domain.model.api.ApiState;
 import io.meridian.domain.model.change.AuditEntry;
 import io.meridian.domain.model.change.AuditLog;
 import io.meridian.domain.model.change.ChangeType;
-import io.meridian.domain.model.policy.TierRepository;
+import io.meridian.domain.model.policy.ThrottlingPolicyRepository;
 import io.meridian.domain.model.publication.Publication;
 import io.meridian.domain.model.publication.PublicationRepository;
 import io.meridian.domain.model.shared.DomainException;
@@ -30,7 +30,7 @@ public class DefaultApiService implements ApiService {
   private static final String SUBSCRIPTION = "subscription";
 
   @Inject ApiRepository apis;
-  @Inject TierRepository tiers;
+  @Inject ThrottlingPolicyRepository tiers;
   @Inject SubscriptionRepository subscriptions;
   @Inject AuditLog auditLog;
   @Inject ChangeRecorder changes;
@@ -168,11 +168,7 @@ public class DefaultApiService implements ApiService {
   }
 
   private void checkTiers(ApiSpec spec) {
-    for (String tier : spec.tierNames()) {
-      if (tiers.find(tier).isEmpty()) {
-        throw DomainException.invalid("unknown_tier", "There is no tier named " + tier);
-      }
-    }
+    spec.tierNames().stream().sorted().forEach(tier -> TierReferences.requireKnown(tiers, tier));
   }
 
   private void checkDefaultVersion(ApiSpec spec, String selfId) {

@@ -8,7 +8,7 @@ import io.meridian.domain.model.application.ApplicationRepository;
 import io.meridian.domain.model.application.GrantType;
 import io.meridian.domain.model.application.OAuthClient;
 import io.meridian.domain.model.change.ChangeType;
-import io.meridian.domain.model.policy.TierRepository;
+import io.meridian.domain.model.policy.ThrottlingPolicyRepository;
 import io.meridian.domain.model.shared.DomainException;
 import io.meridian.domain.model.shared.Require;
 import io.meridian.domain.model.subscription.Subscription;
@@ -28,16 +28,17 @@ public class DefaultApplicationService implements ApplicationService {
   @Inject ApplicationRepository applications;
   @Inject SubscriptionRepository subscriptions;
   @Inject ApiRepository apis;
-  @Inject TierRepository tiers;
+  @Inject ThrottlingPolicyRepository tiers;
   @Inject ChangeRecorder changes;
   @Inject TimeSource time;
 
   @Override
-  public Application create(String owner, String name, String description) {
-    Application app = Application.create(owner, name, description, time.now());
+  public Application create(String owner, String name, String description, String tier) {
+    Application app = Application.create(owner, name, description, tier, time.now());
     checkNameFree(owner, app.name());
+    TierReferences.requireKnown(tiers, app.tier());
     applications.add(app);
-    changes.audit(APPLICATION, app.id(), "created", owner, app.name());
+    changes.audit(APPLICATION, app.id(), "created", owner, app.name() + " tier " + app.tier());
     changes.changed(ChangeType.APPLICATION_CHANGED, app.id());
     return app;
   }
@@ -59,14 +60,18 @@ public class DefaultApplicationService implements ApplicationService {
   }
 
   @Override
-  public Application update(String owner, String applicationId, String name, String description) {
+  public Application update(
+      String owner, String applicationId, String name, String description, String tier) {
     Application app = get(owner, applicationId);
     String newName = Require.text(name, "name", 100);
     if (!newName.equals(app.name())) {
       checkNameFree(owner, newName);
     }
-    app.rename(newName, description);
-    changes.audit(APPLICATION, app.id(), "updated", owner, app.name());
+    app.update(newName, description, tier);
+    // An unknown tier fails the call, and the transaction rolls the change back.
+    TierReferences.requireKnown(tiers, app.tier());
+    // Gateways read the application's tier from their replica: APPLICATION_CHANGED reloads it.
+    changes.audit(APPLICATION, app.id(), "updated", owner, app.name() + " tier " + app.tier());
     changes.changed(ChangeType.APPLICATION_CHANGED, app.id());
     return app;
   }
@@ -93,10 +98,7 @@ public class DefaultApplicationService implements ApplicationService {
           "api_not_subscribable",
           "API " + api.name() + " is " + api.state() + " and takes no new subscriptions");
     }
-    String tierName = Require.text(tier, "tier", 64);
-    if (tiers.find(tierName).isEmpty()) {
-      throw DomainException.invalid("unknown_tier", "There is no tier named " + tierName);
-    }
+    String tierName = TierReferences.requireKnown(tiers, Require.text(tier, "tier", 64));
     Optional<Subscription> existing = subscriptions.findByApplicationAndApi(app.id(), api.id());
     Subscription s;
     if (existing.isPresent()) {

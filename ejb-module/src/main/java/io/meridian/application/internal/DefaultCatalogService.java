@@ -5,8 +5,6 @@ import io.meridian.domain.model.api.Api;
 import io.meridian.domain.model.api.ApiRepository;
 import io.meridian.domain.model.api.ApiState;
 import io.meridian.domain.model.api.Visibility;
-import io.meridian.domain.model.policy.Tier;
-import io.meridian.domain.model.policy.TierRepository;
 import io.meridian.domain.model.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -17,7 +15,6 @@ import java.util.List;
 public class DefaultCatalogService implements CatalogService {
 
   @Inject ApiRepository apis;
-  @Inject TierRepository tiers;
 
   @Override
   public List<Api> search(String query, boolean signedIn, int offset, int limit) {
@@ -39,10 +36,5 @@ public class DefaultCatalogService implements CatalogService {
 
   private static boolean visible(Api api, boolean signedIn) {
     return api.visibility() == Visibility.PUBLIC || signedIn;
-  }
-
-  @Override
-  public List<Tier> tiers() {
-    return tiers.all();
   }
 }

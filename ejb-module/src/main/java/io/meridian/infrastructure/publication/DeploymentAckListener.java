@@ -25,6 +25,10 @@ import java.util.logging.Logger;
       @ActivationConfigProperty(
           propertyName = "resourceAdapter",
           propertyValue = Destinations.RESOURCE_ADAPTER),
+      // Quota reports share the queue; they are the quota service's.
+      @ActivationConfigProperty(
+          propertyName = "messageSelector",
+          propertyValue = "JMSType IS NULL"),
       @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "1")
     })
 public class DeploymentAckListener implements MessageListener {

@@ -1,6 +1,7 @@
 package io.meridian.gateway.edge;
 
 import io.meridian.gateway.filter.Exchange;
+import io.meridian.gateway.routing.Route;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +19,11 @@ import java.util.logging.Logger;
 
 /**
  * One line per request — time, request id, method, API, operation, application, status, latency —
- * never a token or header value. Requests only enqueue their line; one background thread writes
- * them to the file in batches, so logging never blocks the request path (a synchronous JUL console
- * handler held the gateway to ~2k req/s on one core). If the writer falls behind by more than the
- * queue holds, lines are dropped and counted rather than slowing requests down.
+ * never a token or header value. Requests only enqueue a small record; one background thread
+ * formats and writes them to the file in batches, so logging never blocks the request path (a
+ * synchronous JUL console handler held the gateway to ~2k req/s on one core). If the writer falls
+ * behind by more than the queue holds, lines are dropped and counted rather than slowing requests
+ * down.
  */
 public final class AccessLog implements AutoCloseable {
 
@@ -29,7 +31,7 @@ public final class AccessLog implements AutoCloseable {
   private static final int QUEUE = 65_536;
 
   // Lock-free: an ArrayBlockingQueue's single lock showed up in the request path under load.
-  private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+  private final Queue<Entry> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicLong dropped = new AtomicLong();
   private final Path file;
@@ -43,32 +45,64 @@ public final class AccessLog implements AutoCloseable {
     this.writer.start();
   }
 
-  public void log(Exchange exchange, String method, String requestId, int status, long startNanos) {
-    StringBuilder b = new StringBuilder(160);
-    b.append(Instant.now()).append(' ').append(requestId).append(' ').append(method).append(' ');
-    if (exchange != null && exchange.match() != null) {
-      b.append(exchange.match().route().context())
-          .append('/')
-          .append(exchange.match().route().version())
+  /** One request, as recorded on the request path; formatted later, by the writer. */
+  private record Entry(
+      long epochMillis,
+      String requestId,
+      String method,
+      Route route,
+      String operation,
+      String application,
+      int status,
+      long micros) {
+
+    String line() {
+      return new StringBuilder(160)
+          .append(Instant.ofEpochMilli(epochMillis))
           .append(' ')
-          .append(exchange.match().operation().template());
-    } else {
-      b.append("- -");
+          .append(requestId)
+          .append(' ')
+          .append(method)
+          .append(' ')
+          .append(route == null ? "-" : route.context() + "/" + route.version())
+          .append(' ')
+          .append(operation)
+          .append(' ')
+          .append(application)
+          .append(' ')
+          .append(status)
+          .append(' ')
+          .append(micros)
+          .append("us\n")
+          .toString();
     }
-    b.append(' ')
-        .append(
-            exchange != null && exchange.token() != null ? exchange.token().applicationId() : "-")
-        .append(' ')
-        .append(status)
-        .append(' ')
-        .append((System.nanoTime() - startNanos) / 1000)
-        .append("us\n");
+  }
+
+  public void log(Exchange exchange, String method, String requestId, int status, long startNanos) {
+    long micros = (System.nanoTime() - startNanos) / 1000;
+    Route route = null;
+    String operation = "-";
+    if (exchange != null && exchange.match() != null) {
+      route = exchange.match().route();
+      operation = exchange.match().operation().template().toString();
+    }
+    String application =
+        exchange != null && exchange.token() != null ? exchange.token().applicationId() : "-";
     if (queued.incrementAndGet() > QUEUE) {
       queued.decrementAndGet();
       dropped.incrementAndGet();
       return;
     }
-    queue.offer(b.toString());
+    queue.offer(
+        new Entry(
+            System.currentTimeMillis(),
+            requestId,
+            method,
+            route,
+            operation,
+            application,
+            status,
+            micros));
   }
 
   /** Lines dropped because the writer could not keep up. */
@@ -83,10 +117,10 @@ public final class AccessLog implements AutoCloseable {
           Files.newBufferedWriter(
               file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
         while (running || !queue.isEmpty()) {
-          String line;
+          Entry entry;
           int written = 0;
-          while ((line = queue.poll()) != null) {
-            out.write(line);
+          while ((entry = queue.poll()) != null) {
+            out.write(entry.line());
             written++;
           }
           if (written > 0) {

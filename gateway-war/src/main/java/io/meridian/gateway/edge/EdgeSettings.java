@@ -19,6 +19,8 @@ import java.util.TreeSet;
  * @param maxFailures consecutive connection failures after which a backend URL cools down
  * @param coolDownMillis how long a failing backend URL is skipped
  * @param hiddenResponseHeaders backend response headers never relayed (e.g. Server)
+ * @param nativeTransport use Linux epoll (Netty's native transport) if on the class path, else NIO
+ *     (the default: measured no faster here, see BENCHMARKS.md)
  */
 public record EdgeSettings(
     String host,
@@ -36,7 +38,8 @@ public record EdgeSettings(
     String backendCaFile,
     int maxFailures,
     long coolDownMillis,
-    Set<String> hiddenResponseHeaders) {
+    Set<String> hiddenResponseHeaders,
+    boolean nativeTransport) {
 
   public EdgeSettings {
     SortedSet<String> hidden = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -74,6 +77,7 @@ public record EdgeSettings(
     private int maxFailures = 3;
     private long coolDownMillis = 10_000;
     private Set<String> hiddenResponseHeaders = Set.of("Server", "X-Powered-By");
+    private boolean nativeTransport;
 
     private Builder() {}
 
@@ -126,6 +130,11 @@ public record EdgeSettings(
       return this;
     }
 
+    public Builder nativeTransport(boolean nativeTransport) {
+      this.nativeTransport = nativeTransport;
+      return this;
+    }
+
     public EdgeSettings build() {
       return new EdgeSettings(
           host,
@@ -143,7 +152,8 @@ public record EdgeSettings(
           backendCaFile,
           maxFailures,
           coolDownMillis,
-          hiddenResponseHeaders);
+          hiddenResponseHeaders,
+          nativeTransport);
     }
   }
 }

@@ -13,6 +13,7 @@ import io.meridian.gateway.routing.CorsRules;
 import io.meridian.gateway.routing.RouteMatch;
 import io.meridian.gateway.state.GatewayState;
 import io.meridian.gateway.state.StateHolder;
+import io.meridian.gateway.throttle.Decision;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -32,6 +33,11 @@ import java.util.Map;
 final class GatewayHandler implements Handler<HttpServerRequest> {
 
   private static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
+  private static final CharSequence RATE_LIMIT = HttpHeaders.createOptimized("RateLimit-Limit");
+  private static final CharSequence RATE_LIMIT_REMAINING =
+      HttpHeaders.createOptimized("RateLimit-Remaining");
+  private static final CharSequence RATE_LIMIT_RESET =
+      HttpHeaders.createOptimized("RateLimit-Reset");
   private static final GatewayError NOT_READY =
       GatewayError.of(503, "not_ready", "The gateway has not loaded its configuration yet");
   private static final GatewayError BAD_REQUEST =
@@ -92,6 +98,7 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
         .onComplete(
             relayed -> {
               HttpServerResponse response = request.response();
+              exchange.recordBytes(request.bytesRead() + response.bytesWritten());
               if (relayed.succeeded()) {
                 log(exchange, request, id, response.getStatusCode(), start);
                 return;
@@ -120,6 +127,9 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
       log(exchange, request, requestId, 499, start);
       return;
     }
+    // A relay that failed before writing anything may have copied the backend's headers already.
+    response.headers().clear();
+    response.setChunked(false);
     Buffer body = ProblemResponses.prepare(response, error, requestId);
     decorate(response, exchange, requestId);
     finish(request, response, body);
@@ -166,6 +176,12 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
   private static void decorate(HttpServerResponse response, Exchange exchange, String requestId) {
     MultiMap headers = response.headers();
     headers.set(X_REQUEST_ID, requestId);
+    Decision throttled = exchange == null ? null : exchange.throttleDecision();
+    if (throttled != null && throttled.limit() > 0) {
+      headers.set(RATE_LIMIT, Long.toString(throttled.limit()));
+      headers.set(RATE_LIMIT_REMAINING, Long.toString(throttled.remaining()));
+      headers.set(RATE_LIMIT_RESET, Long.toString(throttled.resetSeconds()));
+    }
     if (exchange == null || exchange.match() == null || exchange.match().route().cors() == null) {
       return;
     }

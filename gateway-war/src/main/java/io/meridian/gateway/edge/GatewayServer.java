@@ -3,6 +3,7 @@ package io.meridian.gateway.edge;
 import io.meridian.gateway.proxy.UpstreamHealth;
 import io.meridian.gateway.proxy.UpstreamSelector;
 import io.meridian.gateway.state.StateHolder;
+import io.meridian.gateway.throttle.Throttle;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * The gateway's public port: a Vert.x instance with one {@link GatewayVerticle} per event loop. The
  * container starts it (and stops it) from the gateway WAR; it reads nothing from the container but
- * the {@link StateHolder} it was given.
+ * the {@link StateHolder} and the {@link Throttle} it was given.
  */
 public final class GatewayServer implements AutoCloseable {
 
@@ -35,7 +36,8 @@ public final class GatewayServer implements AutoCloseable {
    * Starts the server and waits until it listens; throws if it cannot (port taken, unreadable
    * certificate), so that a node that cannot serve never reports ready.
    */
-  public static GatewayServer start(EdgeSettings settings, StateHolder holder, AccessLog accessLog)
+  public static GatewayServer start(
+      EdgeSettings settings, StateHolder holder, Throttle throttle, AccessLog accessLog)
       throws Exception {
     Vertx vertx =
         Vertx.vertx(
@@ -43,7 +45,7 @@ public final class GatewayServer implements AutoCloseable {
                 .setEventLoopPoolSize(settings.eventLoops())
                 .setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(2)
-                .setPreferNativeTransport(false)
+                .setPreferNativeTransport(settings.nativeTransport())
                 // No .vertx cache directory in the server's working directory.
                 .setFileSystemOptions(
                     new FileSystemOptions()
@@ -58,7 +60,8 @@ public final class GatewayServer implements AutoCloseable {
       vertx
           .deployVerticle(
               () -> {
-                GatewayVerticle v = new GatewayVerticle(settings, holder, selector, accessLog);
+                GatewayVerticle v =
+                    new GatewayVerticle(settings, holder, selector, throttle, accessLog);
                 verticles.add(v);
                 return v;
               },

@@ -4,6 +4,7 @@ import io.meridian.gateway.filter.FilterChain;
 import io.meridian.gateway.proxy.BackendProxy;
 import io.meridian.gateway.proxy.UpstreamSelector;
 import io.meridian.gateway.state.StateHolder;
+import io.meridian.gateway.throttle.Throttle;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpClient;
@@ -26,15 +27,21 @@ final class GatewayVerticle extends VerticleBase {
   private final EdgeSettings settings;
   private final StateHolder holder;
   private final UpstreamSelector selector;
+  private final Throttle throttle;
   private final AccessLog accessLog;
   private HttpServer server;
   private HttpClient client;
 
   GatewayVerticle(
-      EdgeSettings settings, StateHolder holder, UpstreamSelector selector, AccessLog accessLog) {
+      EdgeSettings settings,
+      StateHolder holder,
+      UpstreamSelector selector,
+      Throttle throttle,
+      AccessLog accessLog) {
     this.settings = settings;
     this.holder = holder;
     this.selector = selector;
+    this.throttle = throttle;
     this.accessLog = accessLog;
   }
 
@@ -43,9 +50,10 @@ final class GatewayVerticle extends VerticleBase {
     client = vertx.createHttpClient(clientOptions(), poolOptions());
     FilterChain chain =
         FilterChain.standard(
-            settings.maxUriLength(), settings.maxHeaderBytes(), settings.maxBodyBytes());
+            settings.maxUriLength(), settings.maxHeaderBytes(), settings.maxBodyBytes(), throttle);
     BackendProxy proxy =
         new BackendProxy(
+            vertx,
             client,
             selector,
             settings.maxBodyBytes(),

@@ -4,7 +4,11 @@ import io.meridian.gateway.routing.CorsRules;
 import io.meridian.gateway.routing.Route;
 import io.meridian.gateway.routing.RouteMatch;
 import io.meridian.gateway.state.GatewayState;
+import io.meridian.gateway.throttle.Check;
+import io.meridian.gateway.throttle.Decision;
+import io.meridian.gateway.throttle.Throttle;
 import io.meridian.gateway.token.VerifiedToken;
+import java.util.List;
 
 /**
  * The typed state of one request as it moves through the chain. Filters read the request's parts
@@ -20,6 +24,9 @@ public final class Exchange {
   private VerifiedToken token;
   private CorsRules cors;
   private String corsOrigin;
+  private Throttle throttle;
+  private List<Check> throttleChecks;
+  private Decision throttleDecision;
 
   public Exchange(IncomingRequest request, GatewayState state) {
     this.request = request;
@@ -74,5 +81,23 @@ public final class Exchange {
   void grantCors(CorsRules rules, String origin) {
     this.cors = rules;
     this.corsOrigin = origin;
+  }
+
+  void throttled(Throttle throttle, List<Check> checks, Decision decision) {
+    this.throttle = throttle;
+    this.throttleChecks = checks;
+    this.throttleDecision = decision;
+  }
+
+  /** The throttle's verdict on this request (for its RateLimit headers), or null if unthrottled. */
+  public Decision throttleDecision() {
+    return throttleDecision;
+  }
+
+  /** Counts the bytes of this request's exchange against its bandwidth limits, if any. */
+  public void recordBytes(long bytes) {
+    if (throttle != null) {
+      throttle.recordBytes(throttleChecks, bytes);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.meridian.gateway.filter;
 
+import io.meridian.gateway.throttle.Throttle;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,8 @@ public final class FilterChain {
   }
 
   /** The standard chain of a gateway node. */
-  public static FilterChain standard(long maxUriLength, int maxHeaderBytes, long maxBodyBytes) {
+  public static FilterChain standard(
+      long maxUriLength, int maxHeaderBytes, long maxBodyBytes, Throttle throttle) {
     return new FilterChain(
         List.of(
             new LimitsFilter(maxUriLength, maxHeaderBytes, maxBodyBytes),
@@ -27,7 +29,8 @@ public final class FilterChain {
             new AuthenticationFilter(),
             new RevocationFilter(),
             new SubscriptionFilter(),
-            new ScopeFilter()));
+            new ScopeFilter(),
+            new ThrottleFilter(throttle)));
   }
 
   /**

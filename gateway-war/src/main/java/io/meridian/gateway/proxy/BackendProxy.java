@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
@@ -18,8 +19,9 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.streams.Pipe;
 import io.vertx.core.streams.ReadStream;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -43,27 +45,30 @@ public final class BackendProxy {
           HttpMethod.DELETE,
           HttpMethod.TRACE);
 
+  private final Vertx vertx;
   private final HttpClient client;
   private final UpstreamSelector selector;
   private final long maxBodyBytes;
   private final long connectTimeoutMillis;
-  private final Set<String> hiddenResponseHeaders;
+  private final List<String> hiddenResponseHeaders;
 
   /**
    * @param client an HTTP/1.1 client created on the calling event loop
    * @param hiddenResponseHeaders backend response headers never relayed (compared ignoring case)
    */
   public BackendProxy(
+      Vertx vertx,
       HttpClient client,
       UpstreamSelector selector,
       long maxBodyBytes,
       long connectTimeoutMillis,
       Set<String> hiddenResponseHeaders) {
+    this.vertx = vertx;
     this.client = client;
     this.selector = selector;
     this.maxBodyBytes = maxBodyBytes;
     this.connectTimeoutMillis = connectTimeoutMillis;
-    this.hiddenResponseHeaders = hiddenResponseHeaders;
+    this.hiddenResponseHeaders = List.copyOf(hiddenResponseHeaders);
   }
 
   /**
@@ -202,11 +207,11 @@ public final class BackendProxy {
      * it were complete.
      */
     private Future<HttpClientResponse> stream(ReadStream<Buffer> body, HttpClientRequest out) {
-      body.pipe()
-          .endOnFailure(false)
-          .to(out)
+      Pipe<Buffer> pipe = body.pipe().endOnFailure(false);
+      pipe.to(out)
           .onFailure(
               cause -> {
+                pipe.close();
                 bodyFailure =
                     cause instanceof ProxyException
                         ? cause
@@ -226,11 +231,9 @@ public final class BackendProxy {
 
     private void copyRequestHeaders(MultiMap out) {
       MultiMap headers = in.headers();
-      Set<String> excluded = HopByHop.excluded(headers.get(HttpHeaders.CONNECTION), true);
-      for (Map.Entry<String, String> h : headers) {
-        if (!excluded.contains(h.getKey())) {
-          out.add(h.getKey(), h.getValue());
-        }
+      out.addAll(headers);
+      for (String name : HopByHop.toRemove(headers.get(HttpHeaders.CONNECTION), true)) {
+        out.remove(name);
       }
       SocketAddress remote = in.remoteAddress();
       out.set(
@@ -251,12 +254,13 @@ public final class BackendProxy {
         to.setStatusMessage(from.statusMessage());
       }
       MultiMap headers = from.headers();
-      Set<String> excluded = HopByHop.excluded(headers.get(HttpHeaders.CONNECTION), false);
       MultiMap out = to.headers();
-      for (Map.Entry<String, String> h : headers) {
-        if (!excluded.contains(h.getKey()) && !hiddenResponseHeaders.contains(h.getKey())) {
-          out.add(h.getKey(), h.getValue());
-        }
+      out.addAll(headers);
+      for (String name : HopByHop.toRemove(headers.get(HttpHeaders.CONNECTION), false)) {
+        out.remove(name);
+      }
+      for (String name : hiddenResponseHeaders) {
+        out.remove(name);
       }
       String length = headers.get(HttpHeaders.CONTENT_LENGTH);
       if (length != null) {
@@ -265,8 +269,36 @@ public final class BackendProxy {
         to.setChunked(true);
       }
       beforeHead.handle(to);
-      ReadStream<Buffer> body = from;
-      return body.pipeTo(to);
+      Promise<Void> relayed = Promise.promise();
+      @SuppressWarnings("unchecked")
+      Pipe<Buffer>[] pipe = new Pipe[1];
+      IdleWatch body =
+          new IdleWatch(
+              vertx,
+              from,
+              endpoint.timeoutMillis(),
+              () -> {
+                relayed.tryFail(
+                    new ProxyException(
+                        ProxyFailure.RESPONSE_TIMEOUT, "the backend went silent mid-answer"));
+                pipe[0].close();
+              });
+      // Never end the answer on a failure: the edge decides (an error, or a reset if it began).
+      pipe[0] = body.pipe().endOnFailure(false);
+      pipe[0]
+          .to(to)
+          .onComplete(
+              piped -> {
+                body.stop();
+                if (piped.succeeded()) {
+                  relayed.tryComplete();
+                } else {
+                  // Whatever the backend still sends must not reach an answer cut short.
+                  pipe[0].close();
+                  relayed.tryFail(piped.cause());
+                }
+              });
+      return relayed.future();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.meridian.gateway.proxy;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -70,6 +71,20 @@ public final class HopByHop {
       }
     }
     return out == null ? base : out;
+  }
+
+  private static final List<String> REQUEST_NAMES = List.copyOf(REQUEST);
+  private static final List<String> RESPONSE_NAMES = List.copyOf(RESPONSE);
+
+  /**
+   * The names to remove from a copy of all of a message's headers: cheaper than testing every
+   * header against the set, since a header map removes by a case-insensitive hash. The common case
+   * allocates nothing.
+   */
+  public static List<String> toRemove(String connectionHeader, boolean request) {
+    List<String> base = request ? REQUEST_NAMES : RESPONSE_NAMES;
+    Set<String> all = excluded(connectionHeader, request);
+    return all.size() == base.size() ? base : List.copyOf(all);
   }
 
   /** A previous hop's X-Forwarded-For with this client appended. */

@@ -1,12 +1,15 @@
 package io.meridian.gateway.replica;
 
 import io.meridian.gateway.state.ControlPlaneSource;
+import io.meridian.gateway.throttle.ThrottlePolicy;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the control plane's state through the read-only persistence unit: one transaction, declared
@@ -56,15 +59,36 @@ public final class JpaControlPlaneSource implements ControlPlaneSource {
                   "SELECT s FROM ReplicaSubscription s WHERE s.state <> 'UNSUBSCRIBED'",
                   ReplicaSubscription.class)
               .getResultStream()
-              .map(s -> new SubscriptionRow(s.applicationId(), s.apiId(), s.state()))
+              .map(s -> new SubscriptionRow(s.applicationId(), s.apiId(), s.state(), s.tier()))
               .toList();
-      return new ControlPlaneData(sequence, jwks, new HashSet<>(revoked), subscriptions);
+      List<ThrottlePolicy> policies =
+          em.createQuery("SELECT p FROM ReplicaPolicy p", ReplicaPolicy.class)
+              .getResultStream()
+              .map(JpaControlPlaneSource::policy)
+              .toList();
+      Map<String, String> applicationTiers = new HashMap<>();
+      em.createQuery("SELECT a FROM ReplicaApplication a", ReplicaApplication.class)
+          .getResultStream()
+          .forEach(a -> applicationTiers.put(a.id(), a.tier()));
+      return new ControlPlaneData(
+          sequence, jwks, new HashSet<>(revoked), subscriptions, policies, applicationTiers);
     } finally {
       if (tx.isActive()) {
         tx.rollback();
       }
       em.close();
     }
+  }
+
+  private static ThrottlePolicy policy(ReplicaPolicy p) {
+    return new ThrottlePolicy(
+        p.name(),
+        p.requestCount(),
+        p.unitSeconds() * 1000L,
+        p.burstPerSecond(),
+        p.bandwidthBytes(),
+        p.bandwidthUnitSeconds() * 1000L,
+        p.globalQuota());
   }
 
   private static long sequence(EntityManager em) {

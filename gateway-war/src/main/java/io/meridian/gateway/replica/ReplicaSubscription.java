@@ -21,6 +21,9 @@ public class ReplicaSubscription {
   @Column(updatable = false, insertable = false)
   private String state;
 
+  @Column(updatable = false, insertable = false)
+  private String tier;
+
   protected ReplicaSubscription() {}
 
   public String applicationId() {
@@ -33,5 +36,9 @@ public class ReplicaSubscription {
 
   public String state() {
     return state;
+  }
+
+  public String tier() {
+    return tier;
   }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A published API as the gateway routes it: one revision, with the backend endpoint of this
  * gateway's datacenter, its operations sorted from most to least specific, and its cross-origin
- * rules (null when it has none). Built once per artifact revision and never changed.
+ * rules (null when it has none) and its own throttling tier (all consumers together). Built once
+ * per artifact revision and never changed.
  */
 public record Route(
     String apiId,
@@ -21,7 +22,8 @@ public record Route(
     boolean blocked,
     Endpoint endpoint,
     List<RouteOperation> operations,
-    CorsRules cors) {
+    CorsRules cors,
+    String tier) {
 
   public Route {
     operations =
@@ -44,7 +46,8 @@ public record Route(
         blocked,
         Endpoint.of(d.endpointFor(datacenterId)),
         ops,
-        CorsRules.of(d.cors()));
+        CorsRules.of(d.cors()),
+        d.tier());
   }
 
   private static RouteOperation compile(OperationDefinition o) {

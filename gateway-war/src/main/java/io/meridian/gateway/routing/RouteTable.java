@@ -1,6 +1,8 @@
 package io.meridian.gateway.routing;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,11 @@ public final class RouteTable {
   /** Longest context, in segments; contexts are validated to at most four on the master. */
   static final int MAX_CONTEXT_SEGMENTS = 4;
 
-  private final Map<String, Route> byContextAndVersion = new HashMap<>();
+  /** Context, then version: looked up with prefixes of the raw path, without building keys. */
+  private final Map<String, Map<String, Route>> byContextAndVersion = new HashMap<>();
+
   private final Map<String, Route> defaultByContext = new HashMap<>();
+  private final List<Route> all = new ArrayList<>();
 
   /**
    * A table of these routes. Should two published revisions both claim to be their context's
@@ -25,7 +30,14 @@ public final class RouteTable {
    */
   public RouteTable(Collection<Route> routes) {
     for (Route r : routes) {
-      byContextAndVersion.put(key(r.context(), r.version()), r);
+      Route replaced =
+          byContextAndVersion
+              .computeIfAbsent(r.context(), k -> new HashMap<>())
+              .put(r.version(), r);
+      if (replaced != null) {
+        all.remove(replaced);
+      }
+      all.add(r);
       if (r.defaultVersion()) {
         defaultByContext.merge(
             r.context(), r, (a, b) -> a.version().compareTo(b.version()) >= 0 ? a : b);
@@ -37,24 +49,21 @@ public final class RouteTable {
     return new RouteTable(List.of());
   }
 
-  private static String key(String context, String version) {
-    return context + "\n" + version;
-  }
-
   public int size() {
-    return byContextAndVersion.size();
+    return all.size();
   }
 
   public Collection<Route> routes() {
-    return byContextAndVersion.values();
+    return Collections.unmodifiableList(all);
   }
 
   /** Routes a request by its method and raw (percent-encoded) path. */
   public RouteMatch match(String method, String rawPath) {
     List<String> segments = Paths.segments(rawPath);
     for (int k = Math.min(MAX_CONTEXT_SEGMENTS, segments.size() - 1); k >= 1; k--) {
-      String context = "/" + String.join("/", segments.subList(0, k));
-      Route route = byContextAndVersion.get(key(context, segments.get(k)));
+      String context = context(segments, k);
+      Map<String, Route> versions = byContextAndVersion.get(context);
+      Route route = versions == null ? null : versions.get(segments.get(k));
       if (route != null) {
         return matchOperation(
             route,
@@ -65,7 +74,7 @@ public final class RouteTable {
       }
     }
     for (int k = Math.min(MAX_CONTEXT_SEGMENTS, segments.size()); k >= 1; k--) {
-      String context = "/" + String.join("/", segments.subList(0, k));
+      String context = context(segments, k);
       Route route = defaultByContext.get(context);
       if (route != null) {
         return matchOperation(
@@ -73,6 +82,18 @@ public final class RouteTable {
       }
     }
     return new RouteMatch.NoApi();
+  }
+
+  /** "/" + the first {@code k} segments joined by "/". */
+  private static String context(List<String> segments, int k) {
+    if (k == 1) {
+      return "/" + segments.get(0);
+    }
+    StringBuilder b = new StringBuilder(64);
+    for (int i = 0; i < k; i++) {
+      b.append('/').append(segments.get(i));
+    }
+    return b.toString();
   }
 
   private static RouteMatch matchOperation(

@@ -1,9 +1,13 @@
 package io.meridian.gateway.runtime;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.meridian.gateway.edge.AccessLog;
 import io.meridian.gateway.edge.EdgeSettings;
 import io.meridian.gateway.edge.GatewayServer;
 import io.meridian.gateway.state.StateHolder;
+import io.meridian.gateway.throttle.Peers;
+import io.meridian.gateway.throttle.QuotaShares;
+import io.meridian.gateway.throttle.Throttle;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -12,8 +16,13 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * Starts the gateway's event-loop server on the public port when the WAR deploys, and stops it when
@@ -28,11 +37,23 @@ public class GatewayLifecycle {
 
   @Inject GatewaySettings settings;
   @Inject StateHolder holder;
+  @Inject QuotaReporter quotaReporter;
 
   @Resource ManagedThreadFactory threads;
 
   private GatewayServer server;
   private AccessLog accessLog;
+  private Throttle throttle;
+
+  /**
+   * The throttle's synchronisation and the quota reports each have a thread of their own: the
+   * container's shared scheduler also runs the sync bean's reconciliation, whose reads of an
+   * unreachable artifact server block for seconds, and a node whose budgets are not renewed admits
+   * next to nothing (a report that blocks on the broker must not stop them either).
+   */
+  private ScheduledExecutorService throttleSync;
+
+  private ScheduledExecutorService quotaReports;
 
   @PostConstruct
   void start() {
@@ -40,8 +61,22 @@ public class GatewayLifecycle {
     if (settings.accessLog()) {
       accessLog = new AccessLog(Path.of(settings.accessLogFile()), threads);
     }
+    throttle =
+        new Throttle(peers(), new QuotaShares(settings.datacenters()), System::currentTimeMillis);
+    throttleSync = Executors.newSingleThreadScheduledExecutor(threads);
+    throttleSync.scheduleWithFixedDelay(
+        this::syncThrottle,
+        settings.throttleSyncMillis(),
+        settings.throttleSyncMillis(),
+        TimeUnit.MILLISECONDS);
+    quotaReports = Executors.newSingleThreadScheduledExecutor(threads);
+    quotaReports.scheduleWithFixedDelay(
+        this::reportQuotas,
+        settings.quotaReportMillis(),
+        settings.quotaReportMillis(),
+        TimeUnit.MILLISECONDS);
     try {
-      server = GatewayServer.start(edge, holder, accessLog);
+      server = GatewayServer.start(edge, holder, throttle, accessLog);
     } catch (Exception e) {
       if (accessLog != null) {
         accessLog.close();
@@ -62,8 +97,59 @@ public class GatewayLifecycle {
                 + " event loop(s)");
   }
 
+  /**
+   * The datacenter's gateway nodes through Payara Micro's data grid, or this node alone when the
+   * grid is off ({@code --nocluster}).
+   */
+  private Peers peers() {
+    try {
+      HazelcastInstance hazelcast = InitialContext.doLookup("payara/Hazelcast");
+      if (hazelcast != null && hazelcast.getLifecycleService().isRunning()) {
+        LOG.info(
+            () ->
+                "Throttle counts shared with the datacenter's cluster "
+                    + hazelcast.getConfig().getClusterName()
+                    + " ("
+                    + hazelcast.getCluster().getMembers().size()
+                    + " member(s) now)");
+        return new HazelcastPeers(
+            hazelcast, settings.datacenterNodes(), settings.memberGraceSeconds() * 1000L);
+      }
+    } catch (NamingException | RuntimeException e) {
+      LOG.log(Level.FINE, "No data grid", e);
+    }
+    LOG.info("No data grid: throttle counts are this node's alone");
+    return Peers.ALONE;
+  }
+
+  private void reportQuotas() {
+    try {
+      quotaReporter.report(throttle.globalUsage());
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Quota report failed", e); // the next report makes up for it
+    }
+  }
+
+  private void syncThrottle() {
+    try {
+      throttle.sync();
+    } catch (RuntimeException e) {
+      // A node cut off from its cluster keeps its last counts; the next round retries.
+      LOG.log(Level.FINE, "Throttle synchronisation failed", e);
+    }
+  }
+
+  /** The node's throttle (quota shares arrive through it). */
+  public Throttle throttle() {
+    return throttle;
+  }
+
   @PreDestroy
   void stop() {
+    if (throttleSync != null) {
+      throttleSync.shutdownNow();
+      quotaReports.shutdownNow();
+    }
     try {
       server.close();
     } catch (RuntimeException e) {

@@ -150,6 +150,47 @@ public class GatewaySettings {
       defaultValue = "Server,X-Powered-By")
   List<String> hiddenResponseHeaders;
 
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.throttle.sync-millis", defaultValue = "100")
+  long throttleSyncMillis;
+
+  /** 0: as many as are live. */
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.throttle.datacenter-nodes", defaultValue = "0")
+  int datacenterNodes;
+
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.throttle.datacenters", defaultValue = "1")
+  int datacenters;
+
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.throttle.member-grace-seconds", defaultValue = "300")
+  long memberGraceSeconds;
+
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.throttle.report-millis", defaultValue = "1000")
+  long quotaReportMillis;
+
+  public long quotaReportMillis() {
+    return quotaReportMillis;
+  }
+
+  public long memberGraceSeconds() {
+    return memberGraceSeconds;
+  }
+
+  public long throttleSyncMillis() {
+    return throttleSyncMillis;
+  }
+
+  public int datacenterNodes() {
+    return datacenterNodes;
+  }
+
+  public int datacenters() {
+    return datacenters;
+  }
+
   public String accessLogFile() {
     return accessLogFile;
   }

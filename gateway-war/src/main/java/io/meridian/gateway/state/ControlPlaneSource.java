@@ -1,6 +1,8 @@
 package io.meridian.gateway.state;
 
+import io.meridian.gateway.throttle.ThrottlePolicy;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,13 +18,19 @@ public interface ControlPlaneSource {
   /** The latest change-log sequence, to decide whether a new read is needed. */
   long latestSequence() throws Exception;
 
-  /** One subscription's state. */
-  record SubscriptionRow(String applicationId, String apiId, String state) {}
+  /** One subscription's state and throttling tier. */
+  record SubscriptionRow(String applicationId, String apiId, String state, String tier) {}
 
-  /** A consistent read of the control plane. */
+  /**
+   * A consistent read of the control plane.
+   *
+   * @param applicationTiers each application's throttling tier, by application id
+   */
   record ControlPlaneData(
       long sequence,
       List<String> publicJwks,
       Set<String> revokedTokenIds,
-      List<SubscriptionRow> subscriptions) {}
+      List<SubscriptionRow> subscriptions,
+      List<ThrottlePolicy> policies,
+      Map<String, String> applicationTiers) {}
 }

@@ -10,6 +10,7 @@ import java.util.Set;
  *
  * @param keyFingerprint identifies the set of public keys, so a reload that did not change the keys
  *     can keep the verifier and its cache
+ * @param policies throttling policies and application tiers
  */
 public record GatewayState(
     long sequence,
@@ -17,7 +18,8 @@ public record GatewayState(
     TokenVerifier tokens,
     String keyFingerprint,
     Set<String> revokedTokenIds,
-    Subscriptions subscriptions) {
+    Subscriptions subscriptions,
+    Policies policies) {
 
   public GatewayState {
     revokedTokenIds = Set.copyOf(revokedTokenIds);

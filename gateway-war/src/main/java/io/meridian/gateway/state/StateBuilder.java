@@ -66,13 +66,15 @@ public final class StateBuilder {
       verifier = new TokenVerifier(keys, issuer, audience, clockSkewSeconds, clock);
     }
     Subscriptions subscriptions = new Subscriptions();
-    data.subscriptions().forEach(s -> subscriptions.put(s.applicationId(), s.apiId(), s.state()));
+    data.subscriptions()
+        .forEach(s -> subscriptions.put(s.applicationId(), s.apiId(), s.state(), s.tier()));
     return new GatewayState(
         data.sequence(),
         new RouteTable(routes),
         verifier,
         fingerprint,
         data.revokedTokenIds(),
-        subscriptions);
+        subscriptions,
+        new Policies(data.policies(), data.applicationTiers()));
   }
 }

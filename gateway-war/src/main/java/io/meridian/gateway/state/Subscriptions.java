@@ -14,6 +14,15 @@ public final class Subscriptions {
   }
 
   private final Map<String, Map<String, Status>> byApplication = new HashMap<>();
+  private final Map<String, Map<String, String>> tiers = new HashMap<>();
+
+  /** A subscription with its throttling tier. */
+  public void put(String applicationId, String apiId, String state, String tier) {
+    put(applicationId, apiId, state);
+    if (tier != null) {
+      tiers.computeIfAbsent(applicationId, k -> new HashMap<>()).put(apiId, tier);
+    }
+  }
 
   public void put(String applicationId, String apiId, String state) {
     Status status =
@@ -31,5 +40,11 @@ public final class Subscriptions {
       return Status.NONE;
     }
     return apis.getOrDefault(apiId, Status.NONE);
+  }
+
+  /** The subscription's throttling tier, or null. */
+  public String tier(String applicationId, String apiId) {
+    Map<String, String> apis = tiers.get(applicationId);
+    return apis == null ? null : apis.get(apiId);
   }
 }

@@ -2,6 +2,9 @@ package io.meridian.gateway.edge;
 
 import io.meridian.gateway.state.GatewayState;
 import io.meridian.gateway.state.StateHolder;
+import io.meridian.gateway.throttle.Peers;
+import io.meridian.gateway.throttle.QuotaShares;
+import io.meridian.gateway.throttle.Throttle;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +16,8 @@ final class GatewayUnderTest implements AutoCloseable {
 
   final GatewayServer server;
   final StateHolder holder = new StateHolder();
+  final Throttle throttle =
+      new Throttle(Peers.ALONE, new QuotaShares(1), System::currentTimeMillis);
   final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -28,7 +33,7 @@ final class GatewayUnderTest implements AutoCloseable {
     if (state != null) {
       holder.replace(state);
     }
-    server = GatewayServer.start(settings, holder, null);
+    server = GatewayServer.start(settings, holder, throttle, null);
   }
 
   String url(String path) {

@@ -7,10 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meridian.gateway.state.TestStates;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -176,6 +182,46 @@ class ProxyingTest {
     assertEquals(java.net.http.HttpClient.Version.HTTP_1_1, r.version());
     assertNull(backend.headers.peek().get("Upgrade"), "hop-by-hop: not forwarded");
     assertNull(backend.headers.peek().get("HTTP2-Settings"), "named in Connection: not forwarded");
+  }
+
+  @Test
+  void aBackendSilentAfterItsHeadersIs504AndWhatItSendsLaterGoesNowhere() throws Exception {
+    List<LogRecord> unhandled = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            if (r.getLevel().intValue() >= Level.SEVERE.intValue()) {
+              unhandled.add(r);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger vertx = Logger.getLogger("io.vertx");
+    vertx.addHandler(capture);
+    try {
+      backend =
+          TestBackend.start(
+              r -> {
+                r.response().setChunked(true).writeHead();
+                Vertx.currentContext().owner().setTimer(600, t -> r.response().end("late body"));
+              });
+      gateway =
+          new GatewayUnderTest(
+              GatewayUnderTest.settings().build(),
+              TestStates.of(TestStates.shop(List.of(backend.url()), 200, null)));
+      HttpResponse<String> r = gateway.send(gateway.request("/shop/1.0/public/x").build());
+      assertEquals(504, r.statusCode(), r.headers() + " " + r.body());
+      Thread.sleep(800); // the backend's late body arrives now, into nothing
+      assertEquals(List.of(), unhandled.stream().map(LogRecord::getMessage).toList());
+    } finally {
+      vertx.removeHandler(capture);
+    }
   }
 
   @Test

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meridian.gateway.state.StateHolder;
 import io.meridian.gateway.state.TestStates;
+import io.meridian.gateway.throttle.Peers;
+import io.meridian.gateway.throttle.QuotaShares;
+import io.meridian.gateway.throttle.Throttle;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,6 +56,7 @@ class TlsTest {
                     .tls(certs.certFile.toString(), certs.keyFile.toString(), true)
                     .build(),
                 holder(backend.url()),
+                new Throttle(Peers.ALONE, new QuotaShares(1), System::currentTimeMillis),
                 null)) {
       HttpResponse<String> h2 =
           get(client(HttpClient.Version.HTTP_2), gateway.port(), "/shop/1.0/items/1");

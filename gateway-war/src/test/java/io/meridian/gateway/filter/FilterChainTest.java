@@ -8,7 +8,11 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.meridian.gateway.routing.Route;
 import io.meridian.gateway.routing.RouteTable;
 import io.meridian.gateway.state.GatewayState;
+import io.meridian.gateway.state.Policies;
 import io.meridian.gateway.state.Subscriptions;
+import io.meridian.gateway.throttle.Peers;
+import io.meridian.gateway.throttle.QuotaShares;
+import io.meridian.gateway.throttle.Throttle;
 import io.meridian.gateway.token.TestTokens;
 import io.meridian.gateway.token.TokenVerifier;
 import io.meridian.shared.api.ApiDefinition;
@@ -59,10 +63,13 @@ class FilterChainTest {
                 "DELETE", "/orders/{id}", true, List.of("orders:admin"), "Gold")),
         new EndpointDefinition("http://backend", 1000),
         Map.of(),
-        cors);
+        cors,
+        null);
   }
 
-  private final FilterChain chain = FilterChain.standard(100, 1000, 1000);
+  private final FilterChain chain =
+      FilterChain.standard(
+          100, 1000, 1000, new Throttle(Peers.ALONE, new QuotaShares(1), () -> NOW.toEpochMilli()));
 
   private GatewayState state(Set<String> revoked, String subscriptionState) {
     Subscriptions subs = new Subscriptions();
@@ -86,7 +93,8 @@ class FilterChainTest {
             Clock.fixed(NOW, ZoneOffset.UTC)),
         "fp",
         revoked,
-        subs);
+        subs,
+        Policies.none());
   }
 
   private static String token() {
@@ -118,7 +126,8 @@ class FilterChainTest {
             "authenticate",
             "revocation",
             "subscription",
-            "scope"),
+            "scope",
+            "throttle"),
         chain.ids());
   }
 

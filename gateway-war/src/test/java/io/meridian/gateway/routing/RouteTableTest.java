@@ -37,6 +37,7 @@ class RouteTableTest {
         List.of(ops),
         new EndpointDefinition("http://default", 1000),
         Map.of("dc-eu", new EndpointDefinition("http://eu", 1000)),
+        null,
         null);
   }
 

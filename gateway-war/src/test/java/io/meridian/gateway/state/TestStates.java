@@ -42,13 +42,20 @@ public final class TestStates {
             new OperationDefinition("GET", "/public/*", false, List.of(), "Unlimited")),
         new EndpointDefinition(backendUrls, timeoutMillis),
         Map.of(),
-        cors);
+        cors,
+        null);
   }
 
   public static GatewayState of(ApiDefinition... apis) {
+    return withPolicies(Policies.none(), null, apis);
+  }
+
+  /** A state with throttling policies; app-1's subscriptions use {@code subscriptionTier}. */
+  public static GatewayState withPolicies(
+      Policies policies, String subscriptionTier, ApiDefinition... apis) {
     Subscriptions subscriptions = new Subscriptions();
     for (ApiDefinition api : apis) {
-      subscriptions.put("app-1", api.apiId(), "ACTIVE");
+      subscriptions.put("app-1", api.apiId(), "ACTIVE", subscriptionTier);
     }
     return new GatewayState(
         1,
@@ -62,7 +69,8 @@ public final class TestStates {
             Clock.fixed(TestTokens.NOW, ZoneOffset.UTC)),
         "fp",
         Set.of(),
-        subscriptions);
+        subscriptions,
+        policies);
   }
 
   /** A token of app-1. */

@@ -11,6 +11,8 @@ import java.util.TreeMap;
  * @param defaultVersion whether gateways also serve this API without the version segment
  * @param datacenterEndpoints per-datacenter overrides of the default endpoint, by datacenter id
  * @param cors cross-origin rules for browsers, or null when the API allows no cross-origin calls
+ * @param tier the throttling tier of the API as a whole (all its consumers together), {@link
+ *     #UNLIMITED} for none
  */
 public record ApiDefinition(
     String apiId,
@@ -25,9 +27,14 @@ public record ApiDefinition(
     List<OperationDefinition> operations,
     EndpointDefinition defaultEndpoint,
     Map<String, EndpointDefinition> datacenterEndpoints,
-    CorsDefinition cors) {
+    CorsDefinition cors,
+    String tier) {
+
+  /** The tier that sets no limit. */
+  public static final String UNLIMITED = "Unlimited";
 
   public ApiDefinition {
+    tier = tier == null ? UNLIMITED : tier;
     tags = List.copyOf(tags);
     operations = List.copyOf(operations);
     datacenterEndpoints = Collections.unmodifiableMap(new TreeMap<>(datacenterEndpoints));

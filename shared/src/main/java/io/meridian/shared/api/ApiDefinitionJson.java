@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * Canonical JSON of an {@link ApiDefinition}: keys in a fixed order, no insignificant white space,
  * so that equal definitions give byte-equal documents and therefore equal hashes. Later additions
  * are written only when used (an endpoint's {@code urls} when it has several, {@code cors} when
- * set), so a definition that does not use them keeps the bytes, and the hash, it always had.
+ * set, the API's {@code tier} when it is not Unlimited), so a definition that does not use them
+ * keeps the bytes, and the hash, it always had.
  */
 public final class ApiDefinitionJson {
 
@@ -53,9 +54,11 @@ public final class ApiDefinitionJson {
         .add("name", d.name())
         .add("operations", operations)
         .add("owner", d.owner())
-        .add("tags", strings(d.tags()))
-        .add("version", d.version())
-        .add("visibility", d.visibility());
+        .add("tags", strings(d.tags()));
+    if (!ApiDefinition.UNLIMITED.equals(d.tier())) {
+      doc.add("tier", d.tier());
+    }
+    doc.add("version", d.version()).add("visibility", d.visibility());
     return doc.build().toString();
   }
 
@@ -95,7 +98,8 @@ public final class ApiDefinitionJson {
         operations,
         endpoint(o.getJsonObject("defaultEndpoint")),
         overrides,
-        o.containsKey("cors") ? cors(o.getJsonObject("cors")) : null);
+        o.containsKey("cors") ? cors(o.getJsonObject("cors")) : null,
+        o.getString("tier", ApiDefinition.UNLIMITED));
   }
 
   private static JsonObjectBuilder endpoint(EndpointDefinition e) {

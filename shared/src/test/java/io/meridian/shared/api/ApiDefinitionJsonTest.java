@@ -30,6 +30,7 @@ class ApiDefinitionJsonTest {
         List.of(new OperationDefinition("GET", "/orders/{id}", true, List.of("read"), "Gold")),
         new EndpointDefinition("http://127.0.0.1:9000", 5000),
         overrides,
+        null,
         null);
   }
 
@@ -112,6 +113,7 @@ class ApiDefinitionJsonTest {
                 "POST", "/orders/{id}", true, List.of("orders:read", "orders:write"), "Gold")),
         new EndpointDefinition("http://127.0.0.1:9000", 5000),
         Map.of("dc-eu", new EndpointDefinition("https://backend.eu:9443/base", 2000)),
+        null,
         null);
   }
 
@@ -149,6 +151,7 @@ class ApiDefinitionJsonTest {
             d.operations(),
             new EndpointDefinition(List.of("http://127.0.0.1:9000"), 5000),
             d.datacenterEndpoints(),
+            null,
             null);
     assertEquals(PRE_CORS_BYTES, ApiDefinitionJson.write(asList));
   }
@@ -182,7 +185,8 @@ class ApiDefinitionJsonTest {
             d.operations(),
             pool,
             Map.of("dc-eu", eu, "dc-us", new EndpointDefinition("http://us:9000", 1000)),
-            cors);
+            cors,
+            null);
     String json = ApiDefinitionJson.write(extended);
     ApiDefinition read = ApiDefinitionJson.read(json);
     assertEquals(extended, read);

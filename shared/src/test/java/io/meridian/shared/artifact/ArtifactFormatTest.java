@@ -51,6 +51,7 @@ class ArtifactFormatTest {
             List.of(new OperationDefinition("GET", "/menu", false, List.of(), "Unlimited")),
             new EndpointDefinition("http://127.0.0.1:9000", 5000),
             Map.of("dc-ro1", new EndpointDefinition("http://10.0.0.2:9000", 2000)),
+            null,
             null));
   }
 

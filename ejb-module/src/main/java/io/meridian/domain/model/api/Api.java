@@ -99,6 +99,10 @@ public class Api {
   /** Null when the API allows no cross-origin calls (all its columns are then null). */
   @Embedded private CorsPolicy cors;
 
+  /** The throttling policy of the API as a whole, by name: back-end protection. */
+  @Column(name = "tier", nullable = false, length = 64)
+  private String tier;
+
   @Column(name = "latest_revision", nullable = false)
   private int latestRevision;
 
@@ -154,6 +158,7 @@ public class Api {
     this.defaultEndpoint = spec.defaultEndpoint();
     this.datacenterEndpoints = new LinkedHashMap<>(spec.datacenterEndpoints());
     this.cors = spec.cors();
+    this.tier = spec.tier();
     this.updatedAt = now;
   }
 
@@ -205,7 +210,8 @@ public class Api {
         operations.stream().map(Operation::definition).toList(),
         defaultEndpoint.definition(),
         overrides,
-        cors == null ? null : cors.definition());
+        cors == null ? null : cors.definition(),
+        tier);
   }
 
   public boolean isOwnedBy(String username) {
@@ -267,6 +273,11 @@ public class Api {
   /** The cross-origin rules, empty when the API allows no cross-origin calls. */
   public Optional<CorsPolicy> cors() {
     return Optional.ofNullable(cors);
+  }
+
+  /** The name of the throttling policy that limits all consumers of the API together. */
+  public String tier() {
+    return tier;
   }
 
   public int latestRevision() {

@@ -24,6 +24,13 @@ public interface ApiRepository {
 
   void remove(Api api);
 
+  /**
+   * How many APIs use {@code tier}: as the API's own throttling policy, in an operation of the
+   * current definition, or in the latest published revision of an API gateways may still serve
+   * (edited since, not yet republished).
+   */
+  long countUsingTier(String tier);
+
   void addRevision(ApiRevision revision);
 
   List<ApiRevision> revisions(String apiId);

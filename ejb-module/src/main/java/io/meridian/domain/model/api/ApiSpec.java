@@ -1,5 +1,6 @@
 package io.meridian.domain.model.api;
 
+import io.meridian.domain.model.policy.ThrottlingPolicy;
 import io.meridian.domain.model.shared.DomainException;
 import io.meridian.domain.model.shared.Require;
 import java.util.HashSet;
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
  * @param datacenterEndpoints per-datacenter endpoint overrides by datacenter id
  * @param cors cross-origin rules, or null for none; a policy that names no methods allows those of
  *     the operations
+ * @param tier the throttling policy of the API as a whole (all its consumers together), by name;
+ *     null is Unlimited
  */
 public record ApiSpec(
     String name,
@@ -29,7 +32,8 @@ public record ApiSpec(
     List<Operation> operations,
     Endpoint defaultEndpoint,
     Map<String, Endpoint> datacenterEndpoints,
-    CorsPolicy cors) {
+    CorsPolicy cors,
+    String tier) {
 
   private static final Pattern CONTEXT =
       Pattern.compile("^(/[A-Za-z0-9][A-Za-z0-9._-]{0,63}){1,4}$");
@@ -80,11 +84,13 @@ public record ApiSpec(
     if (cors != null) {
       cors = cors.withDefaultMethods(operations.stream().map(Operation::method).toList());
     }
+    tier = Require.text(tier == null ? ThrottlingPolicy.UNLIMITED : tier, "tier", 64);
   }
 
-  /** The tier names the operations use, to be checked against the known tiers. */
+  /** The tier names the API and its operations use, to be checked against the known tiers. */
   public Set<String> tierNames() {
     Set<String> names = new HashSet<>();
+    names.add(tier);
     operations.forEach(op -> names.add(op.tier()));
     return names;
   }

@@ -1,5 +1,6 @@
 package io.meridian.domain.model.api;
 
+import io.meridian.domain.model.policy.ThrottlingPolicy;
 import io.meridian.domain.model.shared.DomainException;
 import io.meridian.domain.model.shared.Require;
 import io.meridian.shared.api.OperationDefinition;
@@ -69,7 +70,7 @@ public class Operation {
       }
     }
     this.scopes = s;
-    this.tier = Require.text(tier == null ? "Unlimited" : tier, "tier", 64);
+    this.tier = Require.text(tier == null ? ThrottlingPolicy.UNLIMITED : tier, "tier", 64);
   }
 
   private static List<String> sorted(Set<String> values) {

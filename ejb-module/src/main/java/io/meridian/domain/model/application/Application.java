@@ -1,5 +1,6 @@
 package io.meridian.domain.model.application;
 
+import io.meridian.domain.model.policy.ThrottlingPolicy;
 import io.meridian.domain.model.shared.Require;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,7 +10,10 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A developer's application: what subscribes to APIs and holds OAuth client credentials. */
+/**
+ * A developer's application: what subscribes to APIs and holds OAuth client credentials. Its
+ * throttling policy limits all its calls together, across every API it is subscribed to.
+ */
 @Entity
 @Table(name = "applications")
 public class Application {
@@ -31,24 +35,31 @@ public class Application {
   @Column(name = "description", nullable = false, length = 2000)
   private String description;
 
+  /** The name of its throttling policy; the caller checks that the policy exists. */
+  @Column(name = "tier", nullable = false, length = 64)
+  private String tier;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
   protected Application() {}
 
+  /** A new application; a null {@code tier} is {@value ThrottlingPolicy#UNLIMITED}. */
   public static Application create(
-      String owner, String name, String description, OffsetDateTime now) {
+      String owner, String name, String description, String tier, OffsetDateTime now) {
     Application app = new Application();
     app.id = UUID.randomUUID().toString();
     app.owner = owner;
     app.createdAt = now;
-    app.rename(name, description);
+    app.update(name, description, tier);
     return app;
   }
 
-  public void rename(String name, String description) {
+  /** Replaces name, description and policy; a null {@code tier} is Unlimited. */
+  public void update(String name, String description, String tier) {
     this.name = Require.text(name, "name", 100);
     this.description = Require.optionalText(description, "description", 2000);
+    this.tier = Require.text(tier == null ? ThrottlingPolicy.UNLIMITED : tier, "tier", 64);
   }
 
   public boolean isOwnedBy(String username) {
@@ -69,6 +80,11 @@ public class Application {
 
   public String description() {
     return description;
+  }
+
+  /** The name of the application's throttling policy. */
+  public String tier() {
+    return tier;
   }
 
   public OffsetDateTime createdAt() {

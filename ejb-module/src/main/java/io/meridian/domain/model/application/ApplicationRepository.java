@@ -16,6 +16,9 @@ public interface ApplicationRepository {
 
   void remove(Application application);
 
+  /** How many applications have {@code tier} as their own throttling policy. */
+  long countAtTier(String tier);
+
   Optional<OAuthClient> findClient(String consumerKey);
 
   Optional<OAuthClient> findClientOfApplication(String applicationId);

@@ -19,4 +19,15 @@ public interface SubscriptionRepository {
   void removeAllOfApplication(String applicationId);
 
   void removeAllOfApi(String apiId);
+
+  /** How many subscriptions at {@code tier} are not ended (active or blocked). */
+  long countNotEndedAtTier(String tier);
+
+  /**
+   * Moves ended (UNSUBSCRIBED) subscriptions from tier {@code from} to tier {@code to}, so that
+   * {@code from} can be deleted; subscribing again chooses a tier anew anyway.
+   *
+   * @return how many were moved
+   */
+  int moveEndedToTier(String from, String to);
 }

@@ -95,6 +95,24 @@ public class JpaApiRepository implements ApiRepository {
   }
 
   @Override
+  public long countUsingTier(String tier) {
+    Number n =
+        (Number)
+            em.createNativeQuery(
+                    "SELECT count(*) FROM apis a WHERE a.tier = ?1 OR EXISTS"
+                        + " (SELECT 1 FROM api_operations o WHERE o.api_id = a.id AND o.tier = ?1)"
+                        // A revision gateways may serve names it too: the latest frozen one of
+                        // an API not retired (its canonical JSON holds "tier":"NAME").
+                        + " OR (a.state <> 'RETIRED' AND EXISTS (SELECT 1 FROM api_revisions r"
+                        + " WHERE r.api_id = a.id AND r.number = (SELECT max(number) FROM"
+                        + " api_revisions WHERE api_id = a.id)"
+                        + " AND strpos(r.definition, '\"tier\":\"' || ?1 || '\"') > 0))")
+                .setParameter(1, tier)
+                .getSingleResult();
+    return n.longValue();
+  }
+
+  @Override
   public void addRevision(ApiRevision revision) {
     em.persist(revision);
   }

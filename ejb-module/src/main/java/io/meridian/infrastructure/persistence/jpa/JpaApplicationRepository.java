@@ -60,6 +60,13 @@ public class JpaApplicationRepository implements ApplicationRepository {
   }
 
   @Override
+  public long countAtTier(String tier) {
+    return em.createQuery("SELECT COUNT(a) FROM Application a WHERE a.tier = :tier", Long.class)
+        .setParameter("tier", tier)
+        .getSingleResult();
+  }
+
+  @Override
   public Optional<OAuthClient> findClient(String consumerKey) {
     return Optional.ofNullable(em.find(OAuthClient.class, consumerKey));
   }

@@ -2,6 +2,7 @@ package io.meridian.infrastructure.persistence.jpa;
 
 import io.meridian.domain.model.subscription.Subscription;
 import io.meridian.domain.model.subscription.SubscriptionRepository;
+import io.meridian.domain.model.subscription.SubscriptionState;
 import io.meridian.infrastructure.Resources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -71,6 +72,29 @@ public class JpaSubscriptionRepository implements SubscriptionRepository {
   public void removeAllOfApi(String apiId) {
     em.createQuery("DELETE FROM Subscription s WHERE s.apiId = :api")
         .setParameter("api", apiId)
+        .executeUpdate();
+  }
+
+  @Override
+  public long countNotEndedAtTier(String tier) {
+    return em.createQuery(
+            "SELECT COUNT(s) FROM Subscription s WHERE s.tier = :tier AND s.state <> :ended",
+            Long.class)
+        .setParameter("tier", tier)
+        .setParameter("ended", SubscriptionState.UNSUBSCRIBED)
+        .getSingleResult();
+  }
+
+  @Override
+  public int moveEndedToTier(String from, String to) {
+    // The version moves too, so a concurrent resubscribe of one of them fails instead of
+    // silently writing over the move.
+    return em.createQuery(
+            "UPDATE Subscription s SET s.tier = :to, s.optLock = s.optLock + 1"
+                + " WHERE s.tier = :from AND s.state = :ended")
+        .setParameter("to", to)
+        .setParameter("from", from)
+        .setParameter("ended", SubscriptionState.UNSUBSCRIBED)
         .executeUpdate();
   }
 }

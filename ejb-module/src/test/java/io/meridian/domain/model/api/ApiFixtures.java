@@ -42,7 +42,8 @@ public final class ApiFixtures {
             new Operation("GET", "/orders/{id}", true, List.of("orders:read"), "Gold")),
         production,
         datacenters,
-        cors);
+        cors,
+        null);
   }
 
   /** A policy for one web application, with every member set. */

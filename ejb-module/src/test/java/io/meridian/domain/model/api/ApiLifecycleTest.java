@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.meridian.domain.model.shared.DomainException;
 import io.meridian.shared.api.ApiDefinition;
 import io.meridian.shared.api.ApiDefinitionJson;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -158,5 +161,61 @@ class ApiLifecycleTest {
     assertFalse(json.contains("\"cors\""), json);
     assertFalse(json.contains("\"urls\""), json);
     assertTrue(json.contains("\"url\":\"http://127.0.0.1:9000\""), json);
+  }
+
+  private static ApiSpec withTier(String tier) {
+    ApiSpec s = ApiFixtures.spec();
+    return new ApiSpec(
+        s.name(),
+        s.context(),
+        s.version(),
+        s.defaultVersion(),
+        s.description(),
+        s.tags(),
+        s.visibility(),
+        s.operations(),
+        s.defaultEndpoint(),
+        s.datacenterEndpoints(),
+        s.cors(),
+        tier);
+  }
+
+  private static JsonObject parse(String json) {
+    try (var reader = Json.createReader(new StringReader(json))) {
+      return reader.readObject();
+    }
+  }
+
+  @Test
+  void freezesTheApiTierInTheRevision() {
+    Api api = Api.create(withTier("Gold"), "pat", NOW);
+    assertEquals("Gold", api.tier());
+    assertEquals("Gold", api.definition().tier());
+    ApiRevision r = api.transitionTo(ApiState.PUBLISHED, "pat", NOW).orElseThrow();
+    assertEquals("Gold", parse(r.definition()).getString("tier"));
+    assertEquals(api.definition(), ApiDefinitionJson.read(r.definition()));
+  }
+
+  @Test
+  void anUnlimitedApiWritesNoTierSoOldHashesStay() {
+    Api api = ApiFixtures.api();
+    assertEquals("Unlimited", api.tier());
+    String json = ApiDefinitionJson.write(api.definition());
+    assertFalse(parse(json).containsKey("tier"), json);
+    String named =
+        ApiDefinitionJson.write(Api.create(withTier("Unlimited"), "pat", NOW).definition());
+    assertFalse(parse(named).containsKey("tier"), named);
+  }
+
+  @Test
+  void changingTheApiTierMustBePublishedAgain() {
+    Api api = ApiFixtures.api();
+    api.transitionTo(ApiState.PUBLISHED, "pat", NOW);
+    api.update(withTier("Silver"), NOW.plusMinutes(1));
+    assertTrue(api.hasUnpublishedChanges());
+    ApiRevision r2 = api.transitionTo(ApiState.PUBLISHED, "pat", NOW).orElseThrow();
+    assertEquals("Silver", ApiDefinitionJson.read(r2.definition()).tier());
+    api.update(withTier("Unlimited"), NOW.plusMinutes(2));
+    assertTrue(api.hasUnpublishedChanges());
   }
 }

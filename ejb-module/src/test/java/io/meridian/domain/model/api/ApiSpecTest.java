@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.meridian.domain.model.shared.DomainException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,10 +67,13 @@ class ApiSpecTest {
         code(
             () ->
                 new ApiSpec(
-                    "n", "/p", "1", false, null, null, null, List.of(a, a), e, null, null)));
+                    "n", "/p", "1", false, null, null, null, List.of(a, a), e, null, null, null)));
     assertEquals(
         "missing_field",
-        code(() -> new ApiSpec("n", "/p", "1", false, null, null, null, List.of(), e, null, null)));
+        code(
+            () ->
+                new ApiSpec(
+                    "n", "/p", "1", false, null, null, null, List.of(), e, null, null, null)));
   }
 
   @Test
@@ -81,12 +85,13 @@ class ApiSpecTest {
         code(
             () ->
                 new ApiSpec(
-                    "n", "pizza", "1", false, null, null, null, List.of(a), e, null, null)));
+                    "n", "pizza", "1", false, null, null, null, List.of(a), e, null, null, null)));
     assertEquals(
         "invalid_version",
         code(
             () ->
-                new ApiSpec("n", "/p", "1 0", false, null, null, null, List.of(a), e, null, null)));
+                new ApiSpec(
+                    "n", "/p", "1 0", false, null, null, null, List.of(a), e, null, null, null)));
     assertEquals("invalid_endpoint_url", code(() -> new Endpoint("ftp://x", null)));
     assertEquals("invalid_endpoint_url", code(() -> new Endpoint("not a url", null)));
     assertEquals("invalid_timeout", code(() -> new Endpoint("http://x", 0)));
@@ -105,11 +110,14 @@ class ApiSpecTest {
                     List.of(a),
                     e,
                     Map.of("DC 2", e),
+                    null,
                     null)));
     assertEquals(
         "missing_field",
         code(
-            () -> new ApiSpec(" ", "/p", "1", false, null, null, null, List.of(a), e, null, null)));
+            () ->
+                new ApiSpec(
+                    " ", "/p", "1", false, null, null, null, List.of(a), e, null, null, null)));
   }
 
   @Test
@@ -121,15 +129,36 @@ class ApiSpecTest {
             new Operation("GET", "/menu", true, List.of(), "Gold"));
     Endpoint e = new Endpoint("http://b", null);
     CorsPolicy open = new CorsPolicy(List.of("*"), List.of(), null, null, null, null);
-    ApiSpec spec = new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, open);
+    ApiSpec spec = new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, open, null);
     assertEquals(List.of("GET", "POST"), spec.cors().allowMethods());
 
     CorsPolicy getOnly = new CorsPolicy(List.of("*"), List.of("GET"), null, null, null, null);
     assertEquals(
         List.of("GET"),
-        new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, getOnly)
+        new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, getOnly, null)
             .cors()
             .allowMethods());
-    assertNull(new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, null).cors());
+    assertNull(
+        new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, null, null).cors());
+  }
+
+  @Test
+  void theApiTierDefaultsToUnlimitedAndIsCheckedWithTheOperationTiers() {
+    List<Operation> ops =
+        List.of(
+            new Operation("GET", "/menu", true, List.of(), "Gold"),
+            new Operation("GET", "/orders", true, List.of(), null));
+    Endpoint e = new Endpoint("http://b", null);
+    ApiSpec unlimited =
+        new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, null, null);
+    assertEquals("Unlimited", unlimited.tier());
+    assertEquals(Set.of("Gold", "Unlimited"), unlimited.tierNames());
+    ApiSpec bronze =
+        new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, null, " Bronze ");
+    assertEquals("Bronze", bronze.tier());
+    assertEquals(Set.of("Gold", "Unlimited", "Bronze"), bronze.tierNames());
+    assertEquals(
+        "missing_field",
+        code(() -> new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, null, " ")));
   }
 }

@@ -16,7 +16,10 @@ import io.meridian.domain.model.application.GrantType;
 import io.meridian.domain.model.application.OAuthClient;
 import io.meridian.domain.model.change.ChangeLogEntry;
 import io.meridian.domain.model.change.ChangeType;
+import io.meridian.domain.model.policy.ThrottlingPolicy;
+import io.meridian.domain.model.policy.ThrottlingPolicySpec;
 import io.meridian.domain.model.subscription.Subscription;
+import io.meridian.domain.model.subscription.SubscriptionState;
 import io.meridian.domain.model.token.TokenRevocation;
 import io.meridian.domain.model.user.Role;
 import io.meridian.domain.model.user.User;
@@ -29,12 +32,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The JPA repositories against a real, migrated PostgreSQL. */
 class RepositoriesIT {
@@ -223,7 +229,7 @@ class RepositoriesIT {
   @Test
   void keepsOneSubscriptionPerApplicationAndApi() {
     Api api = publishedApi("/subscribed");
-    Application app = Application.create("owner", "app-" + api.id(), "", NOW);
+    Application app = Application.create("owner", "app-" + api.id(), "", null, NOW);
     run(em -> new JpaApplicationRepository(em).add(app));
     run(
         em ->
@@ -244,7 +250,7 @@ class RepositoriesIT {
 
   @Test
   void findsClientsByConsumerKeyAndRemovesThemWithTheirApplication() {
-    Application app = Application.create("owner", "with-keys", "", NOW);
+    Application app = Application.create("owner", "with-keys", "", null, NOW);
     OAuthClient.Issued issued = OAuthClient.issue(app.id(), Set.of(GrantType.PASSWORD), NOW);
     run(
         em -> {
@@ -286,5 +292,220 @@ class RepositoriesIT {
     List<ChangeLogEntry> after = call(em -> new JpaChangeLog(em).after(before, 10));
     assertEquals(List.of("a", "b"), after.stream().map(ChangeLogEntry::entityId).toList());
     assertTrue(after.get(0).sequence() < after.get(1).sequence());
+  }
+
+  private static ThrottlingPolicy addPolicy(ThrottlingPolicySpec spec) {
+    ThrottlingPolicy policy = ThrottlingPolicy.create(spec);
+    run(em -> new JpaThrottlingPolicyRepository(em).add(policy));
+    return policy;
+  }
+
+  private static ThrottlingPolicy policy(String name) {
+    return call(em -> new JpaThrottlingPolicyRepository(em).find(name)).orElseThrow();
+  }
+
+  @Test
+  void storesAPolicyWithEveryLimitEditsItAndRemovesIt() {
+    addPolicy(new ThrottlingPolicySpec("Platinum", 9000, 60, 200, 10_485_760L, 3600, true, "p"));
+    ThrottlingPolicy loaded = policy("Platinum");
+    assertEquals(9000, loaded.requestCount());
+    assertEquals(60, loaded.unitSeconds());
+    assertEquals(Optional.of(200), loaded.burstPerSecond());
+    assertEquals(Optional.of(10_485_760L), loaded.bandwidthBytes());
+    assertEquals(Optional.of(3600), loaded.bandwidthUnitSeconds());
+    assertTrue(loaded.globalQuota());
+    assertEquals("p", loaded.description());
+
+    run(
+        em ->
+            new JpaThrottlingPolicyRepository(em)
+                .find("Platinum")
+                .orElseThrow()
+                .update(new ThrottlingPolicySpec(null, 10, 1, null, null, null, false, "")));
+    ThrottlingPolicy edited = policy("Platinum");
+    assertEquals(10, edited.requestCount());
+    assertTrue(edited.burstPerSecond().isEmpty());
+    assertTrue(edited.bandwidthBytes().isEmpty());
+    assertTrue(edited.bandwidthUnitSeconds().isEmpty());
+    assertFalse(edited.globalQuota());
+
+    run(
+        em -> {
+          JpaThrottlingPolicyRepository repo = new JpaThrottlingPolicyRepository(em);
+          repo.remove(repo.findForUpdate("Platinum").orElseThrow());
+        });
+    assertTrue(call(em -> new JpaThrottlingPolicyRepository(em).find("Platinum")).isEmpty());
+    assertTrue(call(em -> new JpaThrottlingPolicyRepository(em).findForUpdate("nope")).isEmpty());
+  }
+
+  @Test
+  void listsPoliciesByRequestCountThenName() {
+    List<String> names =
+        call(em -> new JpaThrottlingPolicyRepository(em).all()).stream()
+            .map(ThrottlingPolicy::name)
+            .filter(n -> List.of("Gold", "Silver", "Bronze", "Unlimited").contains(n))
+            .toList();
+    assertEquals(List.of("Gold", "Silver", "Bronze", "Unlimited"), names);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "('bad name', 10, 60, NULL, NULL, NULL, false, '')",
+        "('Day2', 10, 86401, NULL, NULL, NULL, false, '')",
+        "('Burst', 10, 60, 11, NULL, NULL, false, '')",
+        "('Burst0', 0, 60, 0, NULL, NULL, false, '')",
+        "('Half1', 10, 60, NULL, 1000, NULL, false, '')",
+        "('Half2', 10, 60, NULL, NULL, 60, false, '')",
+        "('Bytes0', 10, 60, NULL, 0, 60, false, '')",
+        "('Bytes1', 10, 60, NULL, 10, 0, false, '')",
+        "('NullQuota', 10, 60, NULL, NULL, NULL, NULL, '')"
+      })
+  void theDatabaseRefusesPoliciesTheDomainRefuses(String row) {
+    assertThrows(
+        PersistenceException.class,
+        () ->
+            run(
+                em ->
+                    em.createNativeQuery(
+                            "INSERT INTO tiers (name, request_count, unit_seconds,"
+                                + " burst_per_second, bandwidth_bytes, bandwidth_unit_seconds,"
+                                + " global_quota, description) VALUES "
+                                + row)
+                        .executeUpdate()));
+  }
+
+  private static ApiSpec withTiers(String context, String apiTier, String operationTier) {
+    ApiSpec s = ApiFixtures.spec(context, "desc");
+    return new ApiSpec(
+        s.name(),
+        s.context(),
+        s.version(),
+        s.defaultVersion(),
+        s.description(),
+        s.tags(),
+        s.visibility(),
+        List.of(
+            new io.meridian.domain.model.api.Operation(
+                "GET", "/menu", false, List.of(), operationTier)),
+        s.defaultEndpoint(),
+        s.datacenterEndpoints(),
+        s.cors(),
+        apiTier);
+  }
+
+  @Test
+  void storesTheTiersOfApplicationsAndApisAndRefusesUnknownOnes() {
+    Application app = Application.create("owner", "tiered", "", "Silver", NOW);
+    Api api = Api.create(withTiers("/tiered", "Bronze", "Gold"), "pat", NOW);
+    run(
+        em -> {
+          new JpaApplicationRepository(em).add(app);
+          new JpaApiRepository(em).add(api);
+        });
+    assertEquals(
+        "Silver", call(em -> new JpaApplicationRepository(em).find(app.id())).orElseThrow().tier());
+    Api loaded = call(em -> new JpaApiRepository(em).find(api.id())).orElseThrow();
+    assertEquals("Bronze", loaded.tier());
+    assertEquals("Bronze", loaded.definition().tier());
+    assertEquals("Silver", column("SELECT tier FROM applications WHERE id = ?1", app.id()));
+
+    assertThrows(
+        PersistenceException.class,
+        () ->
+            run(
+                em ->
+                    new JpaApplicationRepository(em)
+                        .add(Application.create("owner", "unknown-tier", "", "Nope", NOW))));
+    assertThrows(
+        PersistenceException.class,
+        () ->
+            run(
+                em ->
+                    new JpaApiRepository(em)
+                        .add(Api.create(withTiers("/unknown-tier", "Nope", "Gold"), "pat", NOW))));
+  }
+
+  @Test
+  void aPolicyNamedOnlyByTheRevisionGatewaysServeIsStillInUse() {
+    addPolicy(new ThrottlingPolicySpec("U-rev", 10, 60, null, null, null, false, ""));
+    Api api = Api.create(withTiers("/usage-rev", "Unlimited", "U-rev"), "pat", NOW);
+    ApiRevision published = api.transitionTo(ApiState.PUBLISHED, "pat", NOW).orElseThrow();
+    // Edited since, not republished: the current definition no longer names the policy.
+    api.update(withTiers("/usage-rev", "Unlimited", "Unlimited"), NOW);
+    run(
+        em -> {
+          JpaApiRepository repo = new JpaApiRepository(em);
+          repo.add(api);
+          repo.addRevision(published);
+        });
+    assertEquals(1L, (long) call(em -> new JpaApiRepository(em).countUsingTier("U-rev")));
+  }
+
+  @Test
+  void countsWhatUsesAPolicyAndMovesEndedSubscriptionsOffIt() {
+    for (String name : List.of("U-api", "U-op", "U-app", "U-sub", "U-ended", "U-none")) {
+      addPolicy(new ThrottlingPolicySpec(name, 10, 60, null, null, null, false, ""));
+    }
+    Api byApiTier = Api.create(withTiers("/usage-api", "U-api", "Unlimited"), "pat", NOW);
+    Api byOperation = Api.create(withTiers("/usage-op", "Unlimited", "U-op"), "pat", NOW);
+    Api both = Api.create(withTiers("/usage-both", "U-op", "U-op"), "pat", NOW);
+    Application app = Application.create("owner", "usage", "", "U-app", NOW);
+    Subscription active = Subscription.create(app.id(), byApiTier.id(), "U-sub", NOW);
+    Subscription blocked = Subscription.create(app.id(), byOperation.id(), "U-sub", NOW);
+    blocked.block(NOW);
+    Subscription ended = Subscription.create(app.id(), both.id(), "U-ended", NOW);
+    ended.unsubscribe(NOW);
+    run(
+        em -> {
+          JpaApiRepository apis = new JpaApiRepository(em);
+          apis.add(byApiTier);
+          apis.add(byOperation);
+          apis.add(both);
+          new JpaApplicationRepository(em).add(app);
+          JpaSubscriptionRepository subs = new JpaSubscriptionRepository(em);
+          subs.add(active);
+          subs.add(blocked);
+          subs.add(ended);
+        });
+
+    assertEquals(1L, (long) call(em -> new JpaApiRepository(em).countUsingTier("U-api")));
+    assertEquals(2L, (long) call(em -> new JpaApiRepository(em).countUsingTier("U-op")));
+    assertEquals(0L, (long) call(em -> new JpaApiRepository(em).countUsingTier("U-app")));
+    assertEquals(1L, (long) call(em -> new JpaApplicationRepository(em).countAtTier("U-app")));
+    assertEquals(0L, (long) call(em -> new JpaApplicationRepository(em).countAtTier("U-api")));
+    assertEquals(
+        2L, (long) call(em -> new JpaSubscriptionRepository(em).countNotEndedAtTier("U-sub")));
+    assertEquals(
+        0L, (long) call(em -> new JpaSubscriptionRepository(em).countNotEndedAtTier("U-ended")));
+
+    // An ended subscription holds its tier through the foreign key until it is moved off it.
+    assertThrows(
+        PersistenceException.class,
+        () ->
+            run(
+                em -> {
+                  JpaThrottlingPolicyRepository repo = new JpaThrottlingPolicyRepository(em);
+                  repo.remove(repo.findForUpdate("U-ended").orElseThrow());
+                }));
+    int moved =
+        call(
+            em ->
+                new JpaSubscriptionRepository(em)
+                    .moveEndedToTier("U-ended", ThrottlingPolicy.UNLIMITED));
+    assertEquals(1, moved);
+    assertEquals(
+        0,
+        (int) call(em -> new JpaSubscriptionRepository(em).moveEndedToTier("U-sub", "Unlimited")));
+    Subscription movedSub =
+        call(em -> new JpaSubscriptionRepository(em).find(ended.id())).orElseThrow();
+    assertEquals("Unlimited", movedSub.tier());
+    assertEquals(SubscriptionState.UNSUBSCRIBED, movedSub.state());
+    run(
+        em -> {
+          JpaThrottlingPolicyRepository repo = new JpaThrottlingPolicyRepository(em);
+          repo.remove(repo.findForUpdate("U-ended").orElseThrow());
+        });
+    assertTrue(call(em -> new JpaThrottlingPolicyRepository(em).find("U-ended")).isEmpty());
   }
 }

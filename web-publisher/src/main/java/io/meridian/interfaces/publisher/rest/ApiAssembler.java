@@ -40,7 +40,8 @@ final class ApiAssembler {
             ? null
             : endpoints.production().toEndpoint("endpoints.production"),
         overrides,
-        r.cors() == null ? null : r.cors().toPolicy());
+        r.cors() == null ? null : r.cors().toPolicy(),
+        r.tier());
   }
 
   private static Endpoint endpoint(EndpointView e, String dc) {
@@ -64,6 +65,7 @@ final class ApiAssembler {
         api.visibility().name(),
         api.owner(),
         api.state().name(),
+        api.tier(),
         api.operations().stream().map(OperationView::of).toList(),
         new EndpointsView(EndpointView.of(api.defaultEndpoint()), overrides),
         api.cors().map(CorsView::of).orElse(null),

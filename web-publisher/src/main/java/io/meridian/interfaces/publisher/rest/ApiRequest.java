@@ -3,7 +3,10 @@ package io.meridian.interfaces.publisher.rest;
 import io.meridian.interfaces.common.OperationView;
 import java.util.List;
 
-/** The body of creating or replacing an API; without {@code cors} the API allows no CORS. */
+/**
+ * The body of creating or replacing an API; without {@code cors} the API allows no CORS, without
+ * {@code tier} its own throttling policy is Unlimited.
+ */
 public record ApiRequest(
     String name,
     String context,
@@ -14,4 +17,5 @@ public record ApiRequest(
     String visibility,
     List<OperationView> operations,
     EndpointsView endpoints,
-    CorsView cors) {}
+    CorsView cors,
+    String tier) {}

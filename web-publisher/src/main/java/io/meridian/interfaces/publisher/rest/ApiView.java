@@ -4,7 +4,10 @@ import io.meridian.interfaces.common.OperationView;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** An API as publishers see it; {@code cors} is left out when the API has none. */
+/**
+ * An API as publishers see it; {@code cors} is left out when the API has none. {@code tier} is the
+ * API's own throttling policy (all consumers together).
+ */
 public record ApiView(
     String id,
     String name,
@@ -16,6 +19,7 @@ public record ApiView(
     String visibility,
     String owner,
     String state,
+    String tier,
     List<OperationView> operations,
     EndpointsView endpoints,
     CorsView cors,

@@ -239,4 +239,30 @@ class ApiAssemblerTest {
         .map(jakarta.json.JsonString::getString)
         .toList();
   }
+
+  @Test
+  void readsTheApiTierAndShowsIt() {
+    ApiSpec spec = spec(body("{\"production\":{\"url\":\"http://a\"}}", ",\"tier\":\"Gold\""));
+    assertEquals("Gold", spec.tier());
+    assertEquals(java.util.Set.of("Gold", "Unlimited"), spec.tierNames());
+    JsonObject view = view(spec);
+    assertEquals("Gold", view.getString("tier"));
+
+    ApiSpec plain = spec(body("{\"production\":{\"url\":\"http://a\"}}", ""));
+    assertEquals("Unlimited", plain.tier());
+    assertEquals("Unlimited", view(plain).getString("tier"));
+    assertEquals(
+        "missing_field", code(body("{\"production\":{\"url\":\"http://a\"}}", ",\"tier\":\" \"")));
+    assertThrows(
+        JsonbException.class,
+        () ->
+            spec(body("{\"production\":{\"url\":\"http://a\"}}", ",\"tier\":{\"name\":\"Gold\"}")));
+  }
+
+  @Test
+  void aViewSentBackKeepsTheApiTier() {
+    ApiSpec spec = spec(body("{\"production\":{\"url\":\"http://a\"}}", ",\"tier\":\"Bronze\""));
+    String sentBack = JSONB.toJson(ApiAssembler.toView(Api.create(spec, "pat", NOW)));
+    assertEquals("Bronze", spec(sentBack).tier());
+  }
 }

@@ -41,12 +41,22 @@ public class ApplicationResource {
   @Context SecurityContext security;
   @Context UriInfo uri;
 
-  public record ApplicationRequest(String name, String description) {}
+  /**
+   * The body of creating or replacing an application. {@code tier} is the throttling policy of all
+   * its calls together; left out, it is Unlimited.
+   */
+  public record ApplicationRequest(String name, String description, String tier) {}
 
   public record ApplicationView(
-      String id, String name, String description, String owner, OffsetDateTime createdAt) {
+      String id,
+      String name,
+      String description,
+      String tier,
+      String owner,
+      OffsetDateTime createdAt) {
     static ApplicationView of(Application a) {
-      return new ApplicationView(a.id(), a.name(), a.description(), a.owner(), a.createdAt());
+      return new ApplicationView(
+          a.id(), a.name(), a.description(), a.tier(), a.owner(), a.createdAt());
     }
   }
 
@@ -87,7 +97,7 @@ public class ApplicationResource {
   public Response create(ApplicationRequest body) {
     Bodies.required(body);
     ApplicationView app =
-        ApplicationView.of(applications.create(me(), body.name(), body.description()));
+        ApplicationView.of(applications.create(me(), body.name(), body.description(), body.tier()));
     return Response.created(uri.getAbsolutePathBuilder().path(app.id()).build())
         .entity(app)
         .build();
@@ -103,7 +113,8 @@ public class ApplicationResource {
   @Path("{id}")
   public ApplicationView update(@PathParam("id") String id, ApplicationRequest body) {
     Bodies.required(body);
-    return ApplicationView.of(applications.update(me(), id, body.name(), body.description()));
+    return ApplicationView.of(
+        applications.update(me(), id, body.name(), body.description(), body.tier()));
   }
 
   @DELETE

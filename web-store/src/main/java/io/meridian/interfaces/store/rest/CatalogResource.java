@@ -1,6 +1,7 @@
 package io.meridian.interfaces.store.rest;
 
 import io.meridian.application.CatalogService;
+import io.meridian.application.ThrottlingPolicyService;
 import io.meridian.domain.model.api.Api;
 import io.meridian.interfaces.common.Caller;
 import io.meridian.interfaces.common.OperationView;
@@ -28,6 +29,7 @@ import java.util.List;
 public class CatalogResource {
 
   @Inject CatalogService catalog;
+  @Inject ThrottlingPolicyService policies;
   @Context SecurityContext security;
 
   public record CatalogApiView(
@@ -39,6 +41,7 @@ public class CatalogResource {
       String description,
       List<String> tags,
       String state,
+      String tier,
       List<OperationView> operations) {
     static CatalogApiView of(Api a) {
       return new CatalogApiView(
@@ -50,6 +53,7 @@ public class CatalogResource {
           a.description(),
           a.tags(),
           a.state().name(),
+          a.tier(),
           a.operations().stream().map(OperationView::of).toList());
     }
   }
@@ -72,9 +76,10 @@ public class CatalogResource {
     return CatalogApiView.of(catalog.get(id, Caller.isSignedIn(security)));
   }
 
+  /** The throttling policies developers can choose for subscriptions and applications. */
   @GET
   @Path("tiers")
   public List<TierView> tiers() {
-    return catalog.tiers().stream().map(TierView::of).toList();
+    return policies.list().stream().map(TierView::of).toList();
   }
 }

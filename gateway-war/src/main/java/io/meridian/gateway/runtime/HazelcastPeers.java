@@ -1,0 +1,99 @@
+package io.meridian.gateway.runtime;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.replicatedmap.ReplicatedMap;
+import io.meridian.gateway.throttle.Peers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The datacenter's other gateway nodes through Payara Micro's Hazelcast data grid (one cluster per
+ * datacenter, members listed explicitly): each node puts its counts in a replicated map under its
+ * member id, and reads the others' from its own replica of the map — no request and no
+ * synchronisation waits for the network. Counts of a member that left are ignored.
+ */
+final class HazelcastPeers implements Peers {
+
+  static final String MAP = "meridian-throttle-counts";
+
+  private final HazelcastInstance hazelcast;
+  private final ReplicatedMap<String, long[]> counts;
+  private final int configuredNodes;
+  private final long graceMillis;
+  private final Map<UUID, Long> lastSeen = new ConcurrentHashMap<>();
+
+  /**
+   * @param configuredNodes the datacenter's gateway nodes by configuration (0: as many as are seen)
+   * @param graceMillis how long a member that went away still counts as one of the datacenter's (it
+   *     may only be cut off, and then it enforces its own share)
+   */
+  HazelcastPeers(HazelcastInstance hazelcast, int configuredNodes, long graceMillis) {
+    this.hazelcast = hazelcast;
+    this.counts = hazelcast.getReplicatedMap(MAP);
+    this.configuredNodes = configuredNodes;
+    this.graceMillis = graceMillis;
+  }
+
+  @Override
+  public int liveNodes() {
+    return hazelcast.getCluster().getMembers().size();
+  }
+
+  /**
+   * The configured count, or more if more were seen within the grace period: a node cut off from
+   * the others must not believe it is the whole datacenter.
+   */
+  @Override
+  public int configuredNodes() {
+    long now = System.currentTimeMillis();
+    for (Member m : hazelcast.getCluster().getMembers()) {
+      lastSeen.put(m.getUuid(), now);
+    }
+    lastSeen.values().removeIf(seen -> now - seen > graceMillis);
+    return Math.max(configuredNodes, lastSeen.size());
+  }
+
+  @Override
+  public int rank() {
+    List<UUID> ids = new ArrayList<>();
+    for (Member m : hazelcast.getCluster().getMembers()) {
+      ids.add(m.getUuid());
+    }
+    ids.sort(null);
+    return Math.max(0, ids.indexOf(hazelcast.getCluster().getLocalMember().getUuid()));
+  }
+
+  @Override
+  public void publish(String key, long[] snapshot, long ttlMillis) {
+    counts.put(
+        key + "@" + hazelcast.getCluster().getLocalMember().getUuid(),
+        snapshot,
+        ttlMillis,
+        TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void withdraw(String key) {
+    counts.remove(key + "@" + hazelcast.getCluster().getLocalMember().getUuid());
+  }
+
+  @Override
+  public List<long[]> others(String key) {
+    UUID self = hazelcast.getCluster().getLocalMember().getUuid();
+    List<long[]> out = new ArrayList<>();
+    for (Member m : hazelcast.getCluster().getMembers()) {
+      if (!m.getUuid().equals(self)) {
+        long[] theirs = counts.get(key + "@" + m.getUuid());
+        if (theirs != null) {
+          out.add(theirs);
+        }
+      }
+    }
+    return out;
+  }
+}
