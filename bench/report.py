@@ -158,9 +158,10 @@ wrk holds 10,000 connections to the gateway for {secs} s (1 thread, on CPU 1): {
 established at the gateway's port mid-run, {float(v['conns_10k_rps']):,.0f} req/s served, non-2xx
 {v['conns_10k_non2xx']}, socket errors: {v['conns_10k_socket_errors']}. The gateway's answers by status (its
 access log): {v.get('conns_10k_statuses', '?')}. Every connection keeps a request outstanding, so this
-is 10,000 requests at once against a pool of 256 backend connections: a request that waits longer
-than `connect-timeout-millis` (2 s) for a pooled connection is answered 504, and one whose client
-gave up first (wrk's 10 s timeout) is logged 499. Gateway JVM: heap in use
+is 10,000 requests at once against a pool of 256 backend connections: a request that finds 1,024
+already waiting for one (`max-waiting`) is answered 503 `backend_busy` at once, one that waits longer
+than `connect-timeout-millis` (2 s) is answered 504, and one whose client gave up first (wrk's 10 s
+timeout) is logged 499. Gateway JVM: heap in use
 {mib(v['heap_idle_kib'])} idle (after a GC) → {mib(v['heap_10k_kib'])} with the connections open;
 resident set {mib(v['rss_idle_kib'])} → {mib(v['rss_10k_kib'])}.
 

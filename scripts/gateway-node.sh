@@ -124,8 +124,11 @@ ASADMIN
     log "Starting gateway $name on port $port, admin port $admin_port (database $db, datacenter $dc)"
     # shellcheck disable=SC2086
     # Passwords are in the post-boot file (mode 600), not on the command line that ps shows.
+    # No Hazelcast shutdown hook: it would end the data grid before the WAR stops, and the node
+    # could not tell the datacenter's others it is leaving; Payara stops the grid after the apps.
     nohup "${pin[@]}" java ${MERIDIAN_GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC} \
       "${props[@]}" \
+      -Dhazelcast.shutdownhook.enabled=false \
       -Dmeridian.datacenter.id="$dc" \
       -Dmeridian.gateway.node="$name" \
       -Dmeridian.gateway.artifacts.location="$artifacts" \

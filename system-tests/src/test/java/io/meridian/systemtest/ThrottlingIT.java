@@ -16,13 +16,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Throttling on the two-DC topology: a limit shared by the gateways of one datacenter (Payara
  * Micro's data grid), a policy edited on the master taking effect in the read-only DC, and a global
  * quota held across both datacenters, also while the WAN is cut.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThrottlingIT {
 
   private static Backend backend;
@@ -156,6 +160,21 @@ class ThrottlingIT {
     String refusal = t.get(0).refusal != null ? t.get(0).refusal : t.get(1).refusal;
     assertTrue(refusal.contains("\"code\":\"throttled_api\""), refusal);
     assertTrue(refusal.matches("(?s).*Retry-After=\\d+$"), refusal);
+  }
+
+  /** Last: it stops gw-r2. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void aNodeStoppedOnPurposeLeavesTheWholeLimitToTheOthers() throws Exception {
+    Topology.run("gateway", "stop", "gw-r2");
+    String path = api(policy(100, 30, false));
+    String r1 = Topology.REPLICA_GATEWAY + path;
+    awaitServed(r1);
+    List<Tally> t = hammer(6_000, r1);
+    long admitted = 1 + t.get(0).count(204);
+    // A node cut off would leave gw-r1 only its half (50) for the member grace period.
+    assertTrue(admitted >= 90, "gw-r1 alone admits the whole limit: " + t.get(0).byStatus);
+    assertTrue(admitted <= 110, "admitted " + admitted + " of 100: " + t.get(0).byStatus);
   }
 
   @Test

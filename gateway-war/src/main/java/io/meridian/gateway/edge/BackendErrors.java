@@ -3,7 +3,10 @@ package io.meridian.gateway.edge;
 import io.meridian.gateway.filter.GatewayError;
 import io.meridian.gateway.proxy.ProxyFailure;
 
-/** Maps a failed backend call to the gateway's answer: 504 for timeouts, 502 otherwise, 413. */
+/**
+ * Maps a failed backend call to the gateway's answer: 504 for timeouts, 503 when too many requests
+ * already wait for the backend, 502 otherwise, 413.
+ */
 final class BackendErrors {
 
   private BackendErrors() {}
@@ -12,6 +15,12 @@ final class BackendErrors {
     return switch (failure) {
       case CONNECT_TIMEOUT, RESPONSE_TIMEOUT ->
           GatewayError.of(504, "backend_timeout", "The backend did not answer in time");
+      case BACKEND_BUSY ->
+          GatewayError.of(
+                  503,
+                  "backend_busy",
+                  "Too many requests are waiting for this backend; retry shortly")
+              .withHeader("Retry-After", "1");
       case CONNECT_FAILED ->
           GatewayError.of(502, "backend_unavailable", "The backend cannot be reached");
       case TLS_FAILED ->

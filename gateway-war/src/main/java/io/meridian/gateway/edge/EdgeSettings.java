@@ -14,6 +14,8 @@ import java.util.TreeSet;
  * @param tlsKeyFile PEM private key (PKCS#8 or PKCS#1) for HTTPS, or null
  * @param http2 offer HTTP/2 over TLS (ALPN)
  * @param maxConnectionsPerBackend keep-alive connections per backend host, per event loop
+ * @param maxWaitingPerBackend requests that may wait for one of those connections, per backend host
+ *     and event loop; one more is answered 503 at once (-1: unbounded)
  * @param idleTimeoutSeconds closes client connections idle this long (0: never)
  * @param backendCaFile PEM CA certificates trusted for https backends besides the JDK's, or null
  * @param maxFailures consecutive connection failures after which a backend URL cools down
@@ -34,6 +36,7 @@ public record EdgeSettings(
     long maxBodyBytes,
     int connectTimeoutMillis,
     int maxConnectionsPerBackend,
+    int maxWaitingPerBackend,
     int idleTimeoutSeconds,
     String backendCaFile,
     int maxFailures,
@@ -72,6 +75,7 @@ public record EdgeSettings(
     private long maxBodyBytes = 10L * 1024 * 1024;
     private int connectTimeoutMillis = 2000;
     private int maxConnectionsPerBackend = 256;
+    private int maxWaitingPerBackend = 1024;
     private int idleTimeoutSeconds = 120;
     private String backendCaFile;
     private int maxFailures = 3;
@@ -114,6 +118,11 @@ public record EdgeSettings(
       return this;
     }
 
+    public Builder maxWaitingPerBackend(int maxWaitingPerBackend) {
+      this.maxWaitingPerBackend = maxWaitingPerBackend;
+      return this;
+    }
+
     public Builder passiveHealth(int maxFailures, long coolDownMillis) {
       this.maxFailures = maxFailures;
       this.coolDownMillis = coolDownMillis;
@@ -148,6 +157,7 @@ public record EdgeSettings(
           maxBodyBytes,
           connectTimeoutMillis,
           maxConnectionsPerBackend,
+          maxWaitingPerBackend,
           idleTimeoutSeconds,
           backendCaFile,
           maxFailures,

@@ -119,6 +119,8 @@ final class GatewayVerticle extends VerticleBase {
   }
 
   private PoolOptions poolOptions() {
-    return new PoolOptions().setHttp1MaxSize(settings.maxConnectionsPerBackend());
+    return new PoolOptions()
+        .setHttp1MaxSize(settings.maxConnectionsPerBackend())
+        .setMaxWaitQueueSize(settings.maxWaitingPerBackend());
   }
 }

@@ -1,6 +1,7 @@
 package io.meridian.gateway.proxy;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.StreamResetException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -10,14 +11,19 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * Why a backend call failed, as the edge needs to know it: mapped there to 502, 504 or 413, or to
- * nothing at all when the client has gone.
+ * Why a backend call failed, as the edge needs to know it: mapped there to 502, 503, 504 or 413, or
+ * to nothing at all when the client has gone.
  */
 public enum ProxyFailure {
   /** No connection: refused, unreachable, unknown host. Nothing was sent; safe to retry. */
   CONNECT_FAILED(true),
   /** The connection was not established in time. Nothing was sent; safe to retry. */
   CONNECT_TIMEOUT(true),
+  /**
+   * Too many requests already wait for a connection to this backend (the pool's wait queue is
+   * full): nothing was sent, and the backend is not at fault.
+   */
+  BACKEND_BUSY(false),
   /** The TLS handshake with an https backend failed (untrusted certificate, wrong host name). */
   TLS_FAILED(false),
   /** The backend stayed silent longer than the endpoint's timeout. */
@@ -44,6 +50,9 @@ public enum ProxyFailure {
   public static ProxyFailure of(Throwable t) {
     if (t instanceof ProxyException p) {
       return p.failure();
+    }
+    if (t instanceof ConnectionPoolTooBusyException) {
+      return BACKEND_BUSY;
     }
     if (t instanceof ConnectTimeoutException) {
       return CONNECT_TIMEOUT;

@@ -44,6 +44,7 @@ public class GatewayLifecycle {
   private GatewayServer server;
   private AccessLog accessLog;
   private Throttle throttle;
+  private Peers peers;
 
   /**
    * The throttle's synchronisation and the quota reports each have a thread of their own: the
@@ -61,8 +62,9 @@ public class GatewayLifecycle {
     if (settings.accessLog()) {
       accessLog = new AccessLog(Path.of(settings.accessLogFile()), threads);
     }
+    peers = datacenterPeers();
     throttle =
-        new Throttle(peers(), new QuotaShares(settings.datacenters()), System::currentTimeMillis);
+        new Throttle(peers, new QuotaShares(settings.datacenters()), System::currentTimeMillis);
     throttleSync = Executors.newSingleThreadScheduledExecutor(threads);
     throttleSync.scheduleWithFixedDelay(
         this::syncThrottle,
@@ -101,7 +103,7 @@ public class GatewayLifecycle {
    * The datacenter's gateway nodes through Payara Micro's data grid, or this node alone when the
    * grid is off ({@code --nocluster}).
    */
-  private Peers peers() {
+  private Peers datacenterPeers() {
     try {
       HazelcastInstance hazelcast = InitialContext.doLookup("payara/Hazelcast");
       if (hazelcast != null && hazelcast.getLifecycleService().isRunning()) {
@@ -146,6 +148,14 @@ public class GatewayLifecycle {
 
   @PreDestroy
   void stop() {
+    if (peers != null) {
+      try {
+        peers.leave(); // stopping on purpose: the others need not hold this node's share back
+        LOG.info("Left the datacenter's throttle counting");
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "Could not tell the datacenter's other nodes", e);
+      }
+    }
     if (throttleSync != null) {
       throttleSync.shutdownNow();
       quotaReports.shutdownNow();

@@ -56,6 +56,10 @@ public class GatewaySettings {
   int maxConnections;
 
   @Inject
+  @ConfigProperty(name = "meridian.gateway.backend.max-waiting", defaultValue = "1024")
+  int maxWaiting;
+
+  @Inject
   @ConfigProperty(name = "meridian.gateway.access-log.enabled", defaultValue = "true")
   boolean accessLog;
 
@@ -211,6 +215,7 @@ public class GatewaySettings {
         .tls(tlsCertFile.orElse(null), tlsKeyFile.orElse(null), http2)
         .limits(maxUriLength, maxHeaderBytes, maxBodyBytes)
         .backends(connectTimeoutMillis, maxConnections, backendCaFile.orElse(null))
+        .maxWaitingPerBackend(maxWaiting)
         .passiveHealth(maxFailures, coolDownSeconds * 1000L)
         .idleTimeoutSeconds(idleTimeoutSeconds)
         .hiddenResponseHeaders(Set.copyOf(hiddenResponseHeaders))

@@ -21,6 +21,9 @@ final class HazelcastPeers implements Peers {
 
   static final String MAP = "meridian-throttle-counts";
 
+  /** Prefix of the entry a node stopping on purpose leaves behind, by member id. */
+  private static final String LEFT = "left@";
+
   private final HazelcastInstance hazelcast;
   private final ReplicatedMap<String, long[]> counts;
   private final int configuredNodes;
@@ -46,16 +49,45 @@ final class HazelcastPeers implements Peers {
 
   /**
    * The configured count, or more if more were seen within the grace period: a node cut off from
-   * the others must not believe it is the whole datacenter.
+   * the others must not believe it is the whole datacenter. Recounted at most every {@link
+   * #RECOUNT_MILLIS} (it is asked on the request path).
    */
   @Override
   public int configuredNodes() {
     long now = System.currentTimeMillis();
+    if (now - countedAt >= RECOUNT_MILLIS) {
+      configuredCount = count(now);
+      countedAt = now;
+    }
+    return configuredCount;
+  }
+
+  static final long RECOUNT_MILLIS = 100;
+  private volatile long countedAt = Long.MIN_VALUE / 2;
+  private volatile int configuredCount;
+
+  private int count(long now) {
     for (Member m : hazelcast.getCluster().getMembers()) {
       lastSeen.put(m.getUuid(), now);
     }
     lastSeen.values().removeIf(seen -> now - seen > graceMillis);
+    // A member gone that said it was stopping is not held as cut off.
+    lastSeen.keySet().removeIf(id -> seen(id) < now && counts.containsKey(LEFT + id));
     return Math.max(configuredNodes, lastSeen.size());
+  }
+
+  private long seen(UUID id) {
+    Long at = lastSeen.get(id);
+    return at == null ? Long.MAX_VALUE : at;
+  }
+
+  @Override
+  public void leave() {
+    counts.put(
+        LEFT + hazelcast.getCluster().getLocalMember().getUuid(),
+        new long[0],
+        graceMillis,
+        TimeUnit.MILLISECONDS);
   }
 
   @Override

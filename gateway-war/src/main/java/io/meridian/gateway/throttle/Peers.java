@@ -26,6 +26,12 @@ public interface Peers {
   /** Takes back this node's counts of {@code key} (it stopped counting it: nothing to reserve). */
   void withdraw(String key);
 
+  /**
+   * Tells the others this node is stopping on purpose: once it has left, they no longer hold its
+   * share back as they do for a node that may only be cut off.
+   */
+  default void leave() {}
+
   /** The live other nodes' latest counts of {@code key}. */
   List<long[]> others(String key);
 

@@ -12,7 +12,10 @@ import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -168,6 +171,47 @@ class ProxyingTest {
                 .build());
     assertEquals(502, down.statusCode(), down.body());
     assertTrue(down.body().contains("backend_unavailable"));
+  }
+
+  @Test
+  void aRequestFindingTheBackendsWaitQueueFullIs503AtOnceAndTheBackendStaysHealthy()
+      throws Exception {
+    CountDownLatch held = new CountDownLatch(1);
+    backend =
+        TestBackend.start(
+            r -> {
+              if (r.path().endsWith("/slow")) {
+                held.countDown(); // holds the pool's only connection, never answers
+                return;
+              }
+              r.response().end("ok");
+            });
+    gateway =
+        new GatewayUnderTest(
+            GatewayUnderTest.settings()
+                .backends(2000, 1, null)
+                .maxWaitingPerBackend(0)
+                .passiveHealth(1, 60_000)
+                .build(),
+            TestStates.of(TestStates.shop(List.of(backend.url() + "/base"), 3000, null)));
+    String token = "Bearer " + TestStates.token();
+    CompletableFuture<HttpResponse<String>> first =
+        gateway.client.sendAsync(
+            gateway.request("/shop/1.0/items/slow").header("Authorization", token).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(held.await(10, TimeUnit.SECONDS), "the first request reached the backend");
+
+    HttpResponse<String> busy =
+        gateway.send(gateway.request("/shop/1.0/items/1").header("Authorization", token).build());
+    assertEquals(503, busy.statusCode(), busy.body());
+    assertTrue(busy.body().contains("\"code\":\"backend_busy\""), busy.body());
+    assertEquals("1", busy.headers().firstValue("Retry-After").orElse(null));
+
+    assertEquals(504, first.get(10, TimeUnit.SECONDS).statusCode());
+    // Busy is not a failure of the backend: with one failure allowed, it is still used.
+    HttpResponse<String> after =
+        gateway.send(gateway.request("/shop/1.0/items/1").header("Authorization", token).build());
+    assertEquals(200, after.statusCode(), after.body());
   }
 
   @Test
