@@ -165,16 +165,33 @@ class ThrottlingIT {
   /** Last: it stops gw-r2. */
   @Test
   @Order(Integer.MAX_VALUE)
-  void aNodeStoppedOnPurposeLeavesTheWholeLimitToTheOthers() throws Exception {
-    Topology.run("gateway", "stop", "gw-r2");
+  void aNodeStoppedOnPurposeLeavesItsCountsButNotItsShareBehind() throws Exception {
     String path = api(policy(100, 30, false));
     String r1 = Topology.REPLICA_GATEWAY + path;
+    String r2 = Topology.REPLICA_GATEWAY.replace(":8280", ":8281") + path;
     awaitServed(r1);
-    List<Tally> t = hammer(6_000, r1);
-    long admitted = 1 + t.get(0).count(204);
+    awaitServed(r2);
+    List<Tally> both = hammer(3_000, r1, r2);
+    Topology.run("gateway", "stop", "gw-r2");
+    List<Tally> after = hammer(3_000, r1); // still the same 30 s window
+    long admitted = 2 + both.get(0).count(204) + both.get(1).count(204) + after.get(0).count(204);
+    assertTrue(
+        admitted <= 110,
+        "what gw-r2 admitted still counts after it left: "
+            + admitted
+            + " ("
+            + both.get(1).byStatus
+            + " on gw-r2, then "
+            + after.get(0).byStatus
+            + ")");
+
+    String fresh = Topology.REPLICA_GATEWAY + api(policy(100, 30, false));
+    awaitServed(fresh);
+    List<Tally> alone = hammer(6_000, fresh);
+    long alone204 = 1 + alone.get(0).count(204);
     // A node cut off would leave gw-r1 only its half (50) for the member grace period.
-    assertTrue(admitted >= 90, "gw-r1 alone admits the whole limit: " + t.get(0).byStatus);
-    assertTrue(admitted <= 110, "admitted " + admitted + " of 100: " + t.get(0).byStatus);
+    assertTrue(alone204 >= 90, "gw-r1 alone admits the whole limit: " + alone.get(0).byStatus);
+    assertTrue(alone204 <= 110, "admitted " + alone204 + " of 100: " + alone.get(0).byStatus);
   }
 
   @Test

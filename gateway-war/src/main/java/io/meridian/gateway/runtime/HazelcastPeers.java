@@ -5,8 +5,10 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.replicatedmap.ReplicatedMap;
 import io.meridian.gateway.throttle.Peers;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,9 @@ final class HazelcastPeers implements Peers {
   private final int configuredNodes;
   private final long graceMillis;
   private final Map<UUID, Long> lastSeen = new ConcurrentHashMap<>();
+
+  /** Members that left on purpose, and when that was noticed. */
+  private final Map<UUID, Long> departed = new ConcurrentHashMap<>();
 
   /**
    * @param configuredNodes the datacenter's gateway nodes by configuration (0: as many as are seen)
@@ -72,13 +77,19 @@ final class HazelcastPeers implements Peers {
     }
     lastSeen.values().removeIf(seen -> now - seen > graceMillis);
     // A member gone that said it was stopping is not held as cut off.
-    lastSeen.keySet().removeIf(id -> seen(id) < now && counts.containsKey(LEFT + id));
+    for (UUID id : lastSeen.keySet()) {
+      if (leftOnPurpose(id, now)) {
+        departed.put(id, now);
+        lastSeen.remove(id);
+      }
+    }
+    departed.values().removeIf(at -> now - at > graceMillis);
     return Math.max(configuredNodes, lastSeen.size());
   }
 
-  private long seen(UUID id) {
-    Long at = lastSeen.get(id);
-    return at == null ? Long.MAX_VALUE : at;
+  private boolean leftOnPurpose(UUID id, long now) {
+    Long seen = lastSeen.get(id);
+    return seen != null && seen < now && counts.containsKey(LEFT + id);
   }
 
   @Override
@@ -114,16 +125,38 @@ final class HazelcastPeers implements Peers {
     counts.remove(key + "@" + hazelcast.getCluster().getLocalMember().getUuid());
   }
 
+  /**
+   * The live members' counts, and those of members that left on purpose: what they admitted still
+   * counts until it leaves the window (their entries expire with it), but the budget they held is
+   * void. (A member merely gone is handled by {@link #configuredNodes()} instead.)
+   */
   @Override
   public List<long[]> others(String key) {
     UUID self = hazelcast.getCluster().getLocalMember().getUuid();
     List<long[]> out = new ArrayList<>();
+    Set<UUID> members = new HashSet<>();
     for (Member m : hazelcast.getCluster().getMembers()) {
+      members.add(m.getUuid());
       if (!m.getUuid().equals(self)) {
         long[] theirs = counts.get(key + "@" + m.getUuid());
         if (theirs != null) {
           out.add(theirs);
         }
+      }
+    }
+    Set<UUID> gone = new HashSet<>(departed.keySet());
+    for (UUID id : lastSeen.keySet()) {
+      if (counts.containsKey(LEFT + id)) {
+        gone.add(id);
+      }
+    }
+    gone.removeAll(members);
+    for (UUID id : gone) {
+      long[] theirs = counts.get(key + "@" + id);
+      if (theirs != null) {
+        long[] counted = theirs.clone();
+        counted[counted.length - 1] = 0;
+        out.add(counted);
       }
     }
     return out;
