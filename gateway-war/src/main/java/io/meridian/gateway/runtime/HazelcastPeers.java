@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
  * The datacenter's other gateway nodes through Payara Micro's Hazelcast data grid (one cluster per
  * datacenter, members listed explicitly): each node puts its counts in a replicated map under its
  * member id, and reads the others' from its own replica of the map — no request and no
- * synchronisation waits for the network. Counts of a member that left are ignored.
+ * synchronisation waits for the network. A member merely gone may only be cut off: its share is
+ * held back (see {@link #configuredNodes()}) and its counts are ignored. A member that left on
+ * purpose said so: its share is not held back, and its counts stay until they leave the window.
  */
 final class HazelcastPeers implements Peers {
 
