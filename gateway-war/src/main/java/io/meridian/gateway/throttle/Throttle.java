@@ -114,7 +114,8 @@ public final class Throttle {
       Map.Entry<String, DatacenterCounter> e = it.next();
       DatacenterCounter counter = e.getValue();
       String key = e.getKey();
-      if (counter.idle(now) && peers.others(key).isEmpty()) {
+      List<long[]> theirs = peers.others(key);
+      if (counter.idle(now) && theirs.isEmpty()) {
         it.remove();
         peers.withdraw(key);
         continue;
@@ -122,7 +123,7 @@ public final class Throttle {
       // Take the new budget first, then publish it: the others must see what this node holds.
       // The limit is recomputed (a share or a policy may have changed while this node was idle):
       // an idle node must not reserve budget against a limit that is no longer the datacenter's.
-      counter.sync(now, peers.others(key), live, rank, effectiveLimit(counter.check(), live));
+      counter.sync(now, theirs, live, rank, effectiveLimit(counter.check(), live));
       peers.publish(key, counter.snapshot(now), counter.windowMillis() + 2_000);
     }
   }
