@@ -292,7 +292,7 @@ access_now=-1
 for _ in $(seq 1 50); do
   n=$(wc -l < "$gw_access"); [ "$n" = "$access_now" ] && break; access_now=$n; sleep 0.2
 done
-statuses_10k=$(tail -n +"$((access_before + 1))" "$gw_access" | awk '{print $7}' | sort | uniq -c \
+statuses_10k=$(tail -n +"$((access_before + 1))" "$gw_access" | grep -o '"status":[0-9]*' | cut -d: -f2 | sort | uniq -c \
   | awk '{printf "%s%sx%s", sep, $2, $1; sep=" "}')
 
 log "1 GiB streamed down and up through the gateway"

@@ -7,10 +7,12 @@
 #                                 [--cluster-members H:P,... --cluster-port P [--cluster-interface IP]
 #                                  [--datacenter-nodes N]]
 #                                 [--fresh-cache] [--war FILE] [--admin-only]
+#                                 [--jmx-port P [--jmx-host IP]]
 #   scripts/gateway-node.sh stop  [--name N]
 #
 # --port: the public gateway port, served by the event loop inside the WAR; --admin-port (default
-# PORT+1000): Payara Micro's own HTTP listener, node administration only (/-/health, /-/sync);
+# PORT+1000): Payara Micro's own HTTP listener, node administration only (/health/ready, /health/live,
+# /health/started, /metrics, /-/sync);
 # --tls-cert/--tls-key: HTTPS (and HTTP/2) on the public port from PEM files; --db/--db-host: the
 # PostgreSQL database it reads (the master's, or the DC's hot standby); --broker: the DC's Artemis
 # (default tcp://127.0.0.1:61616); --artifacts: the artifact server (default
@@ -21,13 +23,18 @@
 # throttle counts are its own; --datacenter-nodes: how many gateway nodes the DC runs (a node that
 # sees fewer enforces only their share of each limit). Extra JVM options: MERIDIAN_GATEWAY_JAVA_OPTS; extra
 # configuration: MERIDIAN_GATEWAY_PROPERTIES ("key=value ..."). Logs: .work/gateways/N/server.log
-# and access.log; the last-known-good cache, kept across restarts: .work/gateway-cache/N
+# (one JSON object per line, scripts/lib/gateway-logging.properties) and access.log; the
+# last-known-good cache, kept across restarts: .work/gateway-cache/N. --jmx-port: remote JMX (RMI
+# registry and connector on that one port, bound to --jmx-host, default 127.0.0.1) with password
+# authentication: user meridian-ops (read and write), password in .work/secrets/jmx-N.password
+# (made on first use, mode 600; the JVM gets a copy, which it hashes at the first login); no TLS,
+# so keep the port on an administration network.
 source "$(dirname "$0")/lib/postgres.sh"
 source "$(dirname "$0")/lib/payara.sh"
 
 cmd="${1:-}"; shift || true
 name=gw1; port=8280; admin_port=""; tls_cert=""; tls_key=""; admin_only=0; db=meridian;
-cluster_members=""; cluster_port=6900; cluster_interface=""; dc_nodes=0; dc=dc-master; cpus=""; db_host="$PG_HOST"; reconcile=10; fresh_cache=0
+jmx_port=""; jmx_host=127.0.0.1; cluster_members=""; cluster_port=6900; cluster_interface=""; dc_nodes=0; dc=dc-master; cpus=""; db_host="$PG_HOST"; reconcile=10; fresh_cache=0
 broker="${MERIDIAN_BROKER_URL:-tcp://127.0.0.1:61616}"; artifacts="http://127.0.0.1:8088/"
 war="$MERIDIAN_ROOT/gateway-war/target/gateway.war"
 while [ $# -gt 0 ]; do
@@ -49,6 +56,8 @@ while [ $# -gt 0 ]; do
     --artifacts) artifacts="$2"; shift 2 ;;
     --reconcile) reconcile="$2"; shift 2 ;;
     --fresh-cache) fresh_cache=1; shift ;;
+    --jmx-port) jmx_port="$2"; shift 2 ;;
+    --jmx-host) jmx_host="$2"; shift 2 ;;
     --cpus) cpus="$2"; shift 2 ;;
     --war) war="$2"; shift 2 ;;
     *) die "unknown option $1" ;;
@@ -61,6 +70,16 @@ admin_port="${admin_port:-$((port + 1000))}"
 if { [ -n "$tls_cert" ] && [ -z "$tls_key" ]; } || { [ -z "$tls_cert" ] && [ -n "$tls_key" ]; }; then
   die "--tls-cert and --tls-key go together"
 fi
+# The node's console, one JSON object per line: Payara's and the resource adapter's records are
+# JSON already (gateway-logging.properties, resource-adapter-log4j2.properties); anything else the
+# JVM prints (a JVM warning, Payara's last words after its logging has stopped) is wrapped as a
+# record of the logger "stdout", so that every line of server.log parses. (The filter keeps none of
+# this script's own streams open: a caller reading them must see them end when the script does.)
+json_lines() {
+  awk '{ if (substr($0, 1, 1) == "{") { print; fflush(); next }
+         gsub(/\\/, "&&"); gsub(/"/, "\\\""); gsub(/\t/, "\\t"); gsub(/\r/, ""); gsub(/\033/, "\\u001b")
+         printf "{\"Level\":\"INFO\",\"LoggerName\":\"stdout\",\"LogMessage\":\"%s\"}\n", $0; fflush() }'
+}
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 stop_node() {
@@ -121,6 +140,26 @@ ASADMIN
     fi
     [ -n "$tls_cert" ] && props+=(-Dmeridian.gateway.tls.cert-file="$(realpath "$tls_cert")" -Dmeridian.gateway.tls.key-file="$(realpath "$tls_key")")
     for kv in ${MERIDIAN_GATEWAY_PROPERTIES:-}; do props+=("-D$kv"); done
+    if [ -n "$jmx_port" ]; then
+      # The JVM's own JMX agent, authenticated: the password file names the user and password
+      # (never the command line), the access file what the user may do.
+      jmx_secret="$MERIDIAN_WORK/secrets/jmx-$name.password"
+      mkdir -p "$MERIDIAN_WORK/secrets"
+      if [ ! -s "$jmx_secret" ]; then
+        (umask 077; printf 'meridian-ops %s\n' "$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')" > "$jmx_secret")
+      fi
+      chmod 600 "$jmx_secret"
+      # The JVM replaces the clear password in its password file by a salted hash at the first
+      # login: it gets a copy, and the operator's file keeps the password.
+      install -m 600 "$jmx_secret" "$dir/jmx.password"
+      printf 'meridian-ops readwrite\n' > "$dir/jmx.access"
+      chmod 600 "$dir/jmx.access"
+      props+=(-Dcom.sun.management.jmxremote.port="$jmx_port" -Dcom.sun.management.jmxremote.rmi.port="$jmx_port"
+        -Dcom.sun.management.jmxremote.host="$jmx_host" -Djava.rmi.server.hostname="$jmx_host"
+        -Dcom.sun.management.jmxremote.authenticate=true -Dcom.sun.management.jmxremote.ssl=false
+        -Dcom.sun.management.jmxremote.password.file="$dir/jmx.password"
+        -Dcom.sun.management.jmxremote.access.file="$dir/jmx.access")
+    fi
     log "Starting gateway $name on port $port, admin port $admin_port (database $db, datacenter $dc)"
     # shellcheck disable=SC2086
     # Passwords are in the post-boot file (mode 600), not on the command line that ps shows.
@@ -129,6 +168,7 @@ ASADMIN
     nohup "${pin[@]}" java ${MERIDIAN_GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC} \
       "${props[@]}" \
       -Dhazelcast.shutdownhook.enabled=false \
+      -Dlog4j2.configurationFile="$MERIDIAN_ROOT/scripts/lib/resource-adapter-log4j2.properties" \
       -Dmeridian.datacenter.id="$dc" \
       -Dmeridian.gateway.node="$name" \
       -Dmeridian.gateway.artifacts.location="$artifacts" \
@@ -136,16 +176,22 @@ ASADMIN
       -Dmeridian.gateway.sync.reconcile-seconds="$reconcile" \
       -Dmeridian.gateway.access-log.file="$dir/access.log" \
       -jar "$PAYARA_MICRO_JAR" --addlibs "$POSTGRESQL_DRIVER_JAR" --deploy "$ACTIVEMQ_RAR" --deploy "$dir/ROOT.war" --port "$admin_port" "${cluster[@]}" \
-      --rootdir "$dir/root" \
+      --rootdir "$dir/root" --logproperties "$MERIDIAN_ROOT/scripts/lib/gateway-logging.properties" \
       --prebootcommandfile "$dir/preboot.asadmin" --postbootcommandfile "$dir/postboot.asadmin" \
-      > "$dir/server.log" 2>&1 &
+      > >(exec > "$dir/server.log" 2>&1; json_lines) 2>&1 &
     echo $! > "$dir/pid"
-    # Ready: the node says so on its admin port (state loaded, public port served), and the public
-    # port answers. (A failed deployment can still print "ready" in the log: ask the app itself.)
+    # Ready: the node's own readiness check says so on its admin port (state loaded, public port
+    # served), and the public port answers. A failed deployment can still print "ready" in the log,
+    # and MicroProfile Health then answers UP with no checks at all: the check must be in the body.
+    # An --admin-only WAR is a benchmark floor, not the gateway: its /-/health says it deployed.
     scheme=http; [ -n "$tls_cert" ] && scheme=https
     ready() {
-      [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$admin_port/-/health" || true)" = 200 ] || return 1
-      [ "$admin_only" = 1 ] && return 0
+      if [ "$admin_only" = 1 ]; then
+        [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$admin_port/-/health" || true)" = 200 ]
+        return
+      fi
+      local body; body=$(curl -s -w '\n%{http_code}' --max-time 2 "http://127.0.0.1:$admin_port/health/ready" || true)
+      [ "${body##*$'\n'}" = 200 ] && [[ "$body" == *'"meridian-gateway-readiness"'* ]] || return 1
       [ "$(curl -sk -o /dev/null -w '%{http_code}' --max-time 2 "$scheme://127.0.0.1:$port/-/" || true)" != 000 ]
     }
     up=0
@@ -156,7 +202,7 @@ ASADMIN
       sleep 0.5
     done
     [ "$up" = 1 ] || { stop_node; die "Gateway $name did not become ready; see $dir/server.log"; }
-    log "Gateway $name up: $scheme://127.0.0.1:$port/ (admin: http://127.0.0.1:$admin_port/-/health)"
+    log "Gateway $name up: $scheme://127.0.0.1:$port/ (admin: http://127.0.0.1:$admin_port/health/ready)"
     ;;
   stop)
     stop_node

@@ -28,10 +28,10 @@ Meridian is up: a master datacenter (10.201.1.1) and a read-only datacenter (10.
     Store API       $H/store/api/v1/apis
     OAuth2          $H/store/oauth2/token  /revoke  /introspect  /jwks
     Payara console  http://10.201.1.1:8048/       (domain meridian-dc-master)
-    Gateway gw-m    $GM/{context}/{version}/...   (node admin: http://10.201.1.1:9280/-/health)
+    Gateway gw-m    $GM/{context}/{version}/...   (node admin: http://10.201.1.1:9280/health/ready  /metrics)
     Artifacts       http://10.201.1.1:8088/manifests/latest   (nginx WebDAV)
   Read-only DC
-    Gateway gw-r1   $GR/{context}/{version}/...   (node admin: http://10.201.2.1:9280/-/health  /-/sync)
+    Gateway gw-r1   $GR/{context}/{version}/...   (node admin: http://10.201.2.1:9280/health/ready  /metrics  /-/sync)
 
 Try it: paste these lines one by one into a shell in $MERIDIAN_ROOT (each DC has a demo backend
 on :9000 that answers with its datacenter's name; the API's per-DC endpoint sends read-only DC

@@ -35,6 +35,10 @@ domain_create() {
   # resource adapter: its configuration first, then the adapter, then a connection factory).
   "${a[@]}" set-config-property --source domain --propertyName meridian.artifacts.location \
     --propertyValue "${MERIDIAN_ARTIFACTS_LOCATION:-http://127.0.0.1:8088/}" >/dev/null
+  # The publisher verifies bearer access tokens (MicroProfile JWT) with the key manager's JWKS,
+  # which this same domain serves on its HTTP port.
+  "${a[@]}" set-config-property --source domain --propertyName mp.jwt.verify.publickey.location \
+    --propertyValue "http://127.0.0.1:$(( base + 80 ))/store/oauth2/jwks" >/dev/null
     "${a[@]}" create-resource-adapter-config --property \
     "ServerUrl=$(asadmin_escape "${MERIDIAN_BROKER_URL:-tcp://127.0.0.1:61616}"):UserName=${MERIDIAN_BROKER_USER:-meridian}:Password=$(asadmin_escape "${MERIDIAN_BROKER_PASSWORD:-meridian-broker}")" \
     "activemq-rar-$ACTIVEMQ_RAR_VERSION" >/dev/null
@@ -43,6 +47,12 @@ domain_create() {
     --connectiondefinition jakarta.jms.ConnectionFactory --transactionsupport NoTransaction \
     --ping false --steadypoolsize 1 --maxpoolsize 8 meridian-jms-pool >/dev/null
   "${a[@]}" create-connector-resource --poolname meridian-jms-pool jms/meridian >/dev/null
+  # The domain's JMX connector (portbase+86) has no authentication on a domain made with
+  # --nopassword: listen on loopback only. README, "Operations", says how to open it safely.
+  "${a[@]}" set configs.config.server-config.admin-service.jmx-connector.system.address=127.0.0.1 >/dev/null
+  # One JSON object per line in logs/server.log (Payara's JSON formatter; no ANSI colours).
+  "${a[@]}" set-log-attributes --target server \
+    "com.sun.enterprise.server.logging.GFFileHandler.formatter=fish.payara.enterprise.server.logging.JSONLogFormatter" >/dev/null
   for kv in ${MERIDIAN_EXTRA_CONFIG:-}; do
     "${a[@]}" set-config-property --source domain --propertyName "${kv%%=*}" --propertyValue "${kv#*=}" >/dev/null
   done

@@ -120,9 +120,17 @@ pg_standby_create() {
   as_root rm -rf "$dir"; as_root install -d -o postgres -g postgres "$dir" "$dir/run"
   (cd / && as_root ip netns exec "$ns" runuser -u postgres -- env PGPASSWORD="$REPLICATION_PASSWORD" \
     "$(pg_bin)/pg_basebackup" -h "$primary" -U replicator -D "$dir/data" -R -X stream -S replica -c fast)
+  # Reconnecting fast after a partition: the receiver gives a silent primary up after 5 s, retries
+  # every 200 ms, and abandons each connection attempt after 2 s (libpq's least connect_timeout):
+  # otherwise one attempt made during the partition would wait out TCP's SYN backoff (1, 3, 7,
+  # 15 s...) after the link is back. The primary_conninfo pg_basebackup -R wrote gets the timeout.
+  as_root sed -i "s/^primary_conninfo = '\\(.*\\)'\$/primary_conninfo = '\\1 connect_timeout=2'/" \
+    "$dir/data/postgresql.auto.conf"
+  as_root grep -q "connect_timeout=2'" "$dir/data/postgresql.auto.conf" \
+    || die "Could not add connect_timeout to the standby's primary_conninfo"
   as_root tee -a "$dir/data/postgresql.auto.conf" >/dev/null <<CONF
 unix_socket_directories = '$dir/run'
-wal_retrieve_retry_interval = '1s'
+wal_retrieve_retry_interval = '200ms'
 wal_receiver_timeout = '5s'
 wal_receiver_status_interval = '1s'
 CONF

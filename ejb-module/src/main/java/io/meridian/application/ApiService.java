@@ -21,6 +21,12 @@ public interface ApiService {
   /** Moves an API to {@code target}; publishing freezes a revision when the API changed. */
   Api transition(String apiId, ApiState target, String actor);
 
+  /**
+   * Puts revision {@code number} back in service everywhere, as a new revision published like any
+   * other (announced, activated and acknowledged per datacenter).
+   */
+  Api rollBack(String apiId, int number, String actor);
+
   Api get(String apiId);
 
   List<Api> search(String query, Set<ApiState> states, int offset, int limit);

@@ -10,4 +10,7 @@ public interface TokenService {
 
   /** Whether a token is active, for an authenticated client (RFC 7662). */
   Introspection introspect(ClientCredentials client, String token);
+
+  /** Whether the access token with this {@code jti} was revoked (and has not expired since). */
+  boolean isRevoked(String tokenId);
 }

@@ -10,6 +10,9 @@ import javax.sql.DataSource;
 /** {@link Replica} over JDBC, read-only. */
 public final class JdbcReplica implements Replica {
 
+  /** How long the position query may run: it is read for operators, who must not wait on it. */
+  private static final int POSITION_TIMEOUT_SECONDS = 2;
+
   private final DataSource dataSource;
 
   public JdbcReplica(DataSource dataSource) {
@@ -39,6 +42,26 @@ public final class JdbcReplica implements Replica {
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
         return rs.getBoolean(1);
+      }
+    }
+  }
+
+  @Override
+  public ReplicaPosition position() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT pg_is_in_recovery(), pg_last_wal_replay_lsn()::text,"
+                    + " extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp())")) {
+      s.setQueryTimeout(POSITION_TIMEOUT_SECONDS);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          return ReplicaPosition.PRIMARY;
+        }
+        String lsn = rs.getString(2);
+        double lag = rs.getDouble(3);
+        return new ReplicaPosition(true, lsn == null ? "" : lsn, rs.wasNull() ? -1 : lag);
       }
     }
   }

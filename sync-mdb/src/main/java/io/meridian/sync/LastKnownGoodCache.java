@@ -29,6 +29,9 @@ public final class LastKnownGoodCache {
 
   private final Path dir;
 
+  /** The newest manifest revision among the artifacts last recorded as active (or read back). */
+  private volatile long revision;
+
   public LastKnownGoodCache(Path dir) {
     this.dir = dir;
   }
@@ -67,6 +70,23 @@ public final class LastKnownGoodCache {
             .toString()
             .getBytes(StandardCharsets.UTF_8);
     DirectoryArtifactStore.writeAtomically(dir.resolve("active.json"), json);
+    revision = newest(apis);
+  }
+
+  /**
+   * The newest manifest revision at which any API in the cache's active set was published: what the
+   * node would serve again after a restart with the master unreachable (0: nothing cached yet).
+   */
+  public long revision() {
+    return revision;
+  }
+
+  private static long newest(Map<String, ActiveApi> apis) {
+    long newest = 0;
+    for (ActiveApi a : apis.values()) {
+      newest = Math.max(newest, a.publishedAt());
+    }
+    return newest;
   }
 
   /**
@@ -98,6 +118,7 @@ public final class LastKnownGoodCache {
           artifact.apiId(),
           new ActiveApi(sha, e.getJsonNumber("publishedAt").longValue(), artifact));
     }
+    revision = newest(out);
     return out;
   }
 }

@@ -13,4 +13,7 @@ public interface Replica {
 
   /** The highest manifest revision whose publication this database can see. */
   long visibleManifestRevision() throws Exception;
+
+  /** Where this database stands in the master's WAL (for operators; never on a request path). */
+  ReplicaPosition position() throws Exception;
 }

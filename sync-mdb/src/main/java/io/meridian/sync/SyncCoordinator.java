@@ -6,6 +6,7 @@ import io.meridian.shared.artifact.ArtifactException;
 import io.meridian.shared.artifact.ArtifactStore;
 import io.meridian.shared.artifact.DeploymentAck;
 import io.meridian.shared.artifact.Manifest;
+import io.meridian.shared.log.LogFields;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -14,9 +15,11 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -34,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Decides what this gateway node serves. Three ways in, one at a time (synchronized): the last
@@ -67,6 +72,13 @@ public class SyncCoordinator {
   @Inject SyncSettings settings;
   @Inject ApiActivation activation;
   @Inject DeploymentAcks acks;
+  @Inject Instance<StateReload> stateReload;
+
+  @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  MetricRegistry metrics;
+
+  private SyncManagement management;
 
   private Replica replica;
   private ArtifactFetcher fetcher;
@@ -74,11 +86,20 @@ public class SyncCoordinator {
   private ScheduledFuture<?> reconciler;
 
   private Map<String, ActiveApi> active = Map.of();
-  private long reconciledManifest;
+  private volatile long reconciledManifest;
   private final Set<String> rejected = new HashSet<>();
   private String lastError;
-  private boolean restoredFromCache;
+  private volatile boolean restoredFromCache;
   private boolean manifestUnreachable;
+
+  // Read by operators (JMX, metrics) without taking the coordinator's lock, which a reconciliation
+  // against an unreachable artifact server holds for seconds.
+  private volatile long activeManifestRevision;
+  private volatile int rejectedCount;
+  private volatile String lastRejection = "";
+  private volatile String lastAnnouncement = "";
+  private volatile Instant lastAnnouncementAt;
+  private volatile boolean artifactServerReachable;
 
   @PostConstruct
   void start() {
@@ -91,6 +112,8 @@ public class SyncCoordinator {
     reconciler =
         scheduler.scheduleWithFixedDelay(
             this::reconcile, 0, settings.reconcileSeconds(), TimeUnit.SECONDS);
+    management = new SyncManagement(this, replica, stateReload, metrics, threads);
+    management.start();
   }
 
   /** Wires the collaborators (the container does it through {@link #start()}; tests directly). */
@@ -102,6 +125,9 @@ public class SyncCoordinator {
 
   @PreDestroy
   void stop() {
+    if (management != null) {
+      management.close();
+    }
     if (reconciler != null) {
       reconciler.cancel(false);
       scheduler.shutdownNow();
@@ -120,11 +146,22 @@ public class SyncCoordinator {
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "Cannot read the last-known-good cache; starting empty", e);
     }
+    activeManifestRevision = newestRevision();
     activation.activate(active);
   }
 
   /** Handles an announcement; returns whether it is now reflected (activated or already newer). */
   public boolean onAnnouncement(Announcement a) {
+    lastAnnouncement =
+        "api "
+            + a.apiId()
+            + " revision "
+            + a.revision()
+            + " "
+            + a.state()
+            + " manifest "
+            + a.manifestRevision();
+    lastAnnouncementAt = Instant.now();
     return onAnnouncement(a, 0);
   }
 
@@ -164,7 +201,7 @@ public class SyncCoordinator {
   private boolean retryLater(Announcement a, int attempt, String why) {
     lastError = why;
     if (attempt == 0) {
-      LOG.info(why);
+      LogFields.info(LOG, why, LogFields.of("api", a.apiId(), "node", settings.node()));
     }
     if (attempt < MAX_RETRIES && scheduler != null) {
       scheduler.schedule(() -> onAnnouncement(a, attempt + 1), RETRY_MILLIS, TimeUnit.MILLISECONDS);
@@ -188,14 +225,17 @@ public class SyncCoordinator {
     Optional<Manifest> latest;
     try {
       latest = fetcher.latestManifest();
+      artifactServerReachable = true;
       if (manifestUnreachable) {
         LOG.info("Artifact server reachable again");
       }
       manifestUnreachable = false;
     } catch (ArtifactException e) {
+      artifactServerReachable = true;
       reject("manifest", e);
       return;
     } catch (IOException | RuntimeException e) {
+      artifactServerReachable = false;
       if (!manifestUnreachable) {
         LOG.warning("Cannot read the manifest (serving what is active): " + e.getMessage());
       }
@@ -256,6 +296,7 @@ public class SyncCoordinator {
       apply(updates, removals);
     }
     reconciledManifest = manifest.revision();
+    activeManifestRevision = newestRevision();
   }
 
   /**
@@ -267,25 +308,42 @@ public class SyncCoordinator {
     if (cached.isPresent()) {
       return ApiArtifact.fromBytes(cached.get());
     }
-    byte[] bytes = fetcher.artifact(sha256);
+    byte[] bytes;
+    try {
+      bytes = fetcher.artifact(sha256);
+      artifactServerReachable = true;
+    } catch (ArtifactException e) {
+      artifactServerReachable = true; // reached: what it served was refused
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      artifactServerReachable = false;
+      throw e;
+    }
     ApiArtifact artifact = ApiArtifact.fromBytes(bytes);
     cache.storeArtifact(sha256, bytes);
     rejected.remove(sha256);
+    rejectedCount = rejected.size();
     return artifact;
   }
 
   private void reject(String what, ArtifactException e) {
     lastError = "rejected " + what + " (" + e.code() + "): " + e.getMessage();
-    if (rejected.add(what)) {
-      LOG.severe(
-          () ->
-              "ALARM: rejected "
-                  + what
-                  + " ("
-                  + e.code()
-                  + "): "
-                  + e.getMessage()
-                  + "; the active revision keeps serving");
+    lastRejection = lastError;
+    boolean first = rejected.add(what);
+    rejectedCount = rejected.size();
+    if (first) {
+      LogFields.log(
+          LOG,
+          Level.SEVERE,
+          "ALARM: rejected "
+              + what
+              + " ("
+              + e.code()
+              + "): "
+              + e.getMessage()
+              + "; the active revision keeps serving",
+          LogFields.of("node", settings.node(), "artifact", what, "reason", e.code()),
+          null);
     }
   }
 
@@ -301,12 +359,26 @@ public class SyncCoordinator {
           }
         });
     active = Map.copyOf(next);
+    activeManifestRevision = newestRevision();
     try {
       cache.writeActive(active);
     } catch (IOException e) {
       LOG.log(Level.WARNING, "Cannot write the last-known-good cache", e);
     }
     activation.activate(active);
+    updates.forEach(
+        (apiId, a) ->
+            LogFields.info(
+                LOG,
+                "API "
+                    + apiId
+                    + " revision "
+                    + a.artifact().revision()
+                    + " "
+                    + a.artifact().state()
+                    + " active",
+                LogFields.of(
+                    "api", apiId, "node", settings.node(), "revision", a.artifact().revision())));
     String now = OffsetDateTime.now(ZoneOffset.UTC).toString();
     List<DeploymentAck> list = new ArrayList<>();
     updates.forEach(
@@ -324,6 +396,56 @@ public class SyncCoordinator {
     if (acks != null) {
       acks.send(list);
     }
+  }
+
+  /** The newest manifest revision reflected in what is active (the reconciled one at least). */
+  private long newestRevision() {
+    long newest = reconciledManifest;
+    for (ActiveApi a : active.values()) {
+      newest = Math.max(newest, a.publishedAt());
+    }
+    return newest;
+  }
+
+  /**
+   * The newest manifest revision this node serves: the last manifest reconciled, or a newer one
+   * whose announcement was activated since (0: nothing yet).
+   */
+  public long activeManifestRevision() {
+    return activeManifestRevision;
+  }
+
+  long reconciledManifestRevision() {
+    return reconciledManifest;
+  }
+
+  boolean restoredFromCache() {
+    return restoredFromCache;
+  }
+
+  long lastKnownGoodRevision() {
+    return cache == null ? 0 : cache.revision();
+  }
+
+  int rejectedArtifacts() {
+    return rejectedCount;
+  }
+
+  String lastRejection() {
+    return lastRejection;
+  }
+
+  String lastAnnouncement() {
+    return lastAnnouncement;
+  }
+
+  /** When the last announcement arrived, or null. */
+  Instant lastAnnouncementAt() {
+    return lastAnnouncementAt;
+  }
+
+  boolean artifactServerReachable() {
+    return artifactServerReachable;
   }
 
   public synchronized SyncStatus status() {

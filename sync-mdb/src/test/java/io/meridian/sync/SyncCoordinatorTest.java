@@ -24,6 +24,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +70,11 @@ class SyncCoordinatorTest {
     @Override
     public long visibleManifestRevision() {
       return visibleManifest;
+    }
+
+    @Override
+    public ReplicaPosition position() {
+      return ReplicaPosition.PRIMARY;
     }
   }
 
@@ -142,8 +151,12 @@ class SyncCoordinatorTest {
     ApiArtifact a = artifact("a", 1, "PUBLISHED", "/menu");
     String sha = upload(a);
     manifest(1, new Manifest.Entry("a", 1, "PUBLISHED", sha));
-    coordinator().reconcile();
+    SyncCoordinator first = coordinator();
+    first.reconcile();
     assertEquals(sha, active().get("a").sha256());
+    assertTrue(first.artifactServerReachable());
+    assertEquals(1, first.activeManifestRevision());
+    assertEquals(1, first.lastKnownGoodRevision());
 
     // The artifact server is gone: a new node process still serves what was active.
     Files.walk(server)
@@ -152,8 +165,38 @@ class SyncCoordinatorTest {
     SyncCoordinator restarted = coordinator();
     assertEquals(sha, active().get("a").sha256());
     assertTrue(restarted.status().restoredFromCache());
+    assertEquals(1, restarted.lastKnownGoodRevision());
     restarted.reconcile(); // unreachable manifest: keeps serving
     assertEquals(sha, active().get("a").sha256());
+    assertEquals(1, restarted.activeManifestRevision());
+  }
+
+  @Test
+  void readsAsAnMxBeanAndResyncsOnDemand() throws Exception {
+    SyncCoordinator c = coordinator();
+    String sha = upload(artifact("a", 1, "PUBLISHED", "/menu"));
+    manifest(1, new Manifest.Entry("a", 1, "PUBLISHED", sha));
+    MBeanServer server = MBeanServerFactory.newMBeanServer();
+    ObjectName name = new ObjectName(SyncManagement.OBJECT_NAME);
+    server.registerMBean(
+        new SyncManagement(c, replica, null, null, Executors.defaultThreadFactory()), name);
+    assertEquals(0L, server.getAttribute(name, "ActiveManifestRevision"));
+    assertEquals(false, server.getAttribute(name, "ArtifactServerReachable"));
+
+    String outcome = (String) server.invoke(name, "resync", null, null);
+    assertTrue(outcome.contains("manifest 1 reconciled"), outcome);
+    assertEquals(1L, server.getAttribute(name, "ActiveManifestRevision"));
+    assertEquals(1L, server.getAttribute(name, "ReconciledManifestRevision"));
+    assertEquals(1L, server.getAttribute(name, "LastKnownGoodRevision"));
+    assertEquals(true, server.getAttribute(name, "ArtifactServerReachable"));
+    assertEquals(0L, server.getAttribute(name, "RejectedArtifacts"));
+    assertEquals("", server.getAttribute(name, "LastRejectionReason"));
+    assertEquals("", server.getAttribute(name, "LastAnnouncement"));
+    assertEquals("", server.getAttribute(name, "LastAnnouncementTime"));
+    // The replica's position is read by the management's own task, not started here.
+    assertEquals("", server.getAttribute(name, "ReplicaReplayLsn"));
+    assertEquals(-1.0, server.getAttribute(name, "ReplicaLagSeconds"));
+    assertTrue(((String) server.invoke(name, "reloadState", null, null)).contains("no gateway"));
   }
 
   @Test
@@ -169,6 +212,10 @@ class SyncCoordinatorTest {
     assertFalse(c.onAnnouncement(announce(2, v2, sha2)));
     assertEquals(sha1, active().get("a").sha256());
     assertEquals(1, c.status().rejectedArtifacts());
+    assertEquals(1, c.rejectedArtifacts());
+    assertTrue(c.lastRejection().contains(sha2), c.lastRejection());
+    assertTrue(c.lastAnnouncement().contains("revision 2"), c.lastAnnouncement());
+    assertTrue(c.artifactServerReachable()); // reached: what it served was refused
 
     // A correct document with a signature by an unknown key is refused too.
     String sha3 = upload(artifact("a", 3, "PUBLISHED", "/menu3"));

@@ -24,6 +24,7 @@ final class GatewayClient {
             .timeout(Duration.ofSeconds(20))
             .method(method, HttpRequest.BodyPublishers.noBody());
     if (token != null) {
+      SecretsUsed.remember(token);
       b.header("Authorization", "Bearer " + token);
     }
     try {

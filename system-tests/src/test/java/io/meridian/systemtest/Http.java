@@ -51,6 +51,7 @@ final class Http {
   }
 
   static Http as(String user, String password) {
+    SecretsUsed.remember(password);
     return new Http(
         "Basic "
             + Base64.getEncoder()
@@ -70,6 +71,7 @@ final class Http {
   }
 
   Reply post(String path, String json) {
+    SecretsUsed.rememberIn(json);
     return send(
         request(path)
             .header("Content-Type", "application/json")
@@ -81,6 +83,7 @@ final class Http {
   }
 
   Reply put(String path, String json) {
+    SecretsUsed.rememberIn(json);
     return send(
         request(path)
             .header("Content-Type", "application/json")
@@ -99,6 +102,12 @@ final class Http {
   Reply form(String path, Map<String, String> params) {
     String body =
         params.entrySet().stream()
+            .peek(
+                e -> {
+                  if (e.getKey().contains("password") || e.getKey().contains("secret")) {
+                    SecretsUsed.remember(e.getValue());
+                  }
+                })
             .map(
                 e ->
                     URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
@@ -137,13 +146,29 @@ final class Http {
 
   private static Reply send(HttpRequest.Builder b) {
     try {
-      HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest request = b.build();
+      request.headers().firstValue("Authorization").ifPresent(Http::rememberCredentials);
+      HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+      SecretsUsed.rememberIn(r.body());
       return new Reply(r.statusCode(), r, r.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** A bearer token, or the secret of Basic credentials (an OAuth client's, a user's). */
+  private static void rememberCredentials(String authorization) {
+    if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      SecretsUsed.remember(authorization.substring(7).trim());
+    } else if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      String pair =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(6).trim()),
+              StandardCharsets.UTF_8);
+      SecretsUsed.remember(pair.substring(pair.indexOf(':') + 1));
     }
   }
 

@@ -124,6 +124,47 @@ class MultiDatacenterIT {
         10_000);
   }
 
+  // 1b
+  @Test
+  void aRollbackIsANewRevisionServedAndAcknowledgedInTheReadOnlyDc() {
+    String context = "/" + Fixtures.unique("rb");
+    String id = create(context, "/public");
+    publish(id);
+    Http.Reply updated =
+        admin.put("/publisher/api/v1/apis/" + id, apiJson(context, "/public", "/v2"));
+    assertEquals(200, updated.status(), updated.toString());
+    publish(id);
+    await(
+        () -> call(Topology.REPLICA_GATEWAY, context + "/1.0/v2", null), routedToBackend(), 10_000);
+
+    Http.Reply rolledBack = admin.post("/publisher/api/v1/apis/" + id + "/revisions/1/rollback");
+    assertEquals(200, rolledBack.status(), rolledBack.toString());
+    assertEquals(3, rolledBack.json().getInt("latestRevision"), rolledBack.toString());
+    // Revision 1's definition, as revision 3: /v2 is gone again in the read-only DC (the gateway's
+    // own 404, not the backend's).
+    await(
+        () -> call(Topology.REPLICA_GATEWAY, context + "/1.0/v2", null),
+        r -> r.statusCode() == 404 && r.body().contains("resource_not_found"),
+        10_000);
+    assertEquals(204, call(Topology.REPLICA_GATEWAY, context + "/1.0/public", null).statusCode());
+    assertEquals("3", syncRevision(Topology.REPLICA_GATEWAY, id));
+    awaitTrue(
+        () -> {
+          JsonObject d = admin.get("/publisher/api/v1/apis/" + id + "/deployments").json();
+          return d.getJsonArray("nodes").stream()
+              .map(JsonObject.class::cast)
+              .anyMatch(
+                  n ->
+                      n.getString("datacenter").equals("dc-ro1")
+                          && n.getInt("revision") == 3
+                          && n.getBoolean("current"));
+        },
+        10_000);
+    Http.Reply again = admin.post("/publisher/api/v1/apis/" + id + "/revisions/1/rollback");
+    assertEquals(409, again.status(), again.toString());
+    assertEquals("revision_in_service", again.json().getString("code"));
+  }
+
   // 2
   @Test
   void subscriptionBlockAndRevocationOnTheMasterTakeEffectInTheReadOnlyDc() {

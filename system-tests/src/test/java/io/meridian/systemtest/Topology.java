@@ -30,8 +30,8 @@ final class Topology {
   private Topology() {}
 
   /**
-   * A gateway node's administration URL (/-/health, /-/sync): Payara Micro's own listener, which
-   * gateway-node.sh puts 1000 above the public port.
+   * A gateway node's administration URL (/health/ready, /health/live, /metrics, /-/sync): Payara
+   * Micro's own listener, which gateway-node.sh puts 1000 above the public port.
    */
   static String adminOf(String gatewayUrl) {
     URI u = URI.create(gatewayUrl);

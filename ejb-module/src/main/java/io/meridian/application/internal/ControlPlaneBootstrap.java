@@ -3,6 +3,7 @@ package io.meridian.application.internal;
 import io.meridian.application.KeyService;
 import io.meridian.application.UserService;
 import io.meridian.domain.model.user.Role;
+import io.meridian.infrastructure.TimeSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -26,6 +27,8 @@ public class ControlPlaneBootstrap {
 
   @Inject UserService users;
   @Inject KeyService keys;
+  @Inject BootstrapState state;
+  @Inject TimeSource time;
 
   @Inject
   @ConfigProperty(name = "meridian.admin.username", defaultValue = "admin")
@@ -39,6 +42,7 @@ public class ControlPlaneBootstrap {
   void bootstrap() {
     createFirstAdmin();
     LOG.info(() -> "Token signing key " + keys.signer().getKeyID() + " is active");
+    state.completed(time.now());
   }
 
   private void createFirstAdmin() {

@@ -79,22 +79,38 @@ public class DefaultApiService implements ApiService {
     Api api = get(apiId);
     ApiState from = api.state();
     Optional<ApiRevision> revision = api.transitionTo(target, actor, time.now());
-    revision.ifPresent(
-        r -> {
-          apis.addRevision(r);
-          changes.audit(API, apiId, "revision-published", actor, "revision " + r.number());
-          changes.changed(ChangeType.API_REVISION_PUBLISHED, apiId);
-        });
+    revision.ifPresent(r -> recordRevision(r, actor, "revision " + r.number()));
     if (from != target) {
       changes.audit(API, apiId, "lifecycle", actor, from + " -> " + target);
       changes.changed(ChangeType.API_STATE_CHANGED, apiId);
     }
     if (from != target || revision.isPresent()) {
-      // Same transaction as the change: the outbox entry exists if and only if the change does.
-      publications.add(new Publication(apiId, api.latestRevision(), target.name(), time.now()));
-      publicationRequested.fire(new PublicationRequested(apiId));
+      requestPublication(api);
     }
     return api;
+  }
+
+  @Override
+  public Api rollBack(String apiId, int number, String actor) {
+    Api api = get(apiId);
+    ApiRevision earlier = revision(apiId, number);
+    ApiRevision r = api.rollBackTo(earlier, actor, time.now());
+    recordRevision(r, actor, "revision " + r.number() + " = revision " + number + " (rollback)");
+    requestPublication(api);
+    return api;
+  }
+
+  private void recordRevision(ApiRevision r, String actor, String detail) {
+    apis.addRevision(r);
+    changes.audit(API, r.apiId(), "revision-published", actor, detail);
+    changes.changed(ChangeType.API_REVISION_PUBLISHED, r.apiId());
+  }
+
+  /** Same transaction as the change: the outbox entry exists if and only if the change does. */
+  private void requestPublication(Api api) {
+    publications.add(
+        new Publication(api.id(), api.latestRevision(), api.state().name(), time.now()));
+    publicationRequested.fire(new PublicationRequested(api.id()));
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.meridian.application.TokenService;
 import io.meridian.application.UserService;
 import io.meridian.domain.model.api.ApiRepository;
 import io.meridian.domain.model.api.Operation;
+import io.meridian.domain.model.application.Application;
 import io.meridian.domain.model.application.ApplicationRepository;
 import io.meridian.domain.model.application.ClientSecret;
 import io.meridian.domain.model.application.GrantType;
@@ -20,11 +21,13 @@ import io.meridian.domain.model.change.ChangeType;
 import io.meridian.domain.model.shared.DomainException;
 import io.meridian.domain.model.subscription.Subscription;
 import io.meridian.domain.model.subscription.SubscriptionRepository;
+import io.meridian.domain.model.token.ManagementScope;
 import io.meridian.domain.model.token.RefreshToken;
 import io.meridian.domain.model.token.Scopes;
 import io.meridian.domain.model.token.SigningKey;
 import io.meridian.domain.model.token.TokenRepository;
 import io.meridian.domain.model.token.TokenRevocation;
+import io.meridian.domain.model.user.Role;
 import io.meridian.domain.model.user.User;
 import io.meridian.infrastructure.TimeSource;
 import io.meridian.infrastructure.keys.JwtCodec;
@@ -35,6 +38,7 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +48,11 @@ import java.util.stream.Collectors;
 
 @Stateless
 public class DefaultTokenService implements TokenService {
+
+  /** MicroProfile JWT's claims: the caller's name and roles (MP-JWT 1.2 §4.1). */
+  static final String UPN = "upn";
+
+  static final String GROUPS = "groups";
 
   @Inject ApplicationRepository applications;
   @Inject SubscriptionRepository subscriptions;
@@ -76,9 +85,14 @@ public class DefaultTokenService implements TokenService {
   }
 
   private IssuedToken clientCredentials(OAuthClient client, TokenRequest request) {
-    Set<String> scopes = grantScopes(client, request.scope());
+    // The token acts for the application's owner: management scopes need the owner's roles.
+    Optional<User> owner =
+        applications.find(client.applicationId()).map(Application::owner).flatMap(users::find);
+    Set<String> scopes =
+        grantScopes(client, request.scope(), owner.map(User::roles).orElse(Set.of()));
     // RFC 6749 §4.4.3: no refresh token for the client credentials grant.
-    return issue(client, client.consumerKey(), scopes, false);
+    return issue(
+        client, client.consumerKey(), owner.map(User::username).orElse(null), scopes, false);
   }
 
   private IssuedToken password(OAuthClient client, TokenRequest request) {
@@ -89,8 +103,9 @@ public class DefaultTokenService implements TokenService {
         users
             .authenticate(request.username(), request.password())
             .orElseThrow(() -> OAuthError.invalidGrant("Invalid resource owner credentials"));
-    Set<String> scopes = grantScopes(client, request.scope());
-    return issue(client, user.username(), scopes, client.allows(GrantType.REFRESH_TOKEN));
+    Set<String> scopes = grantScopes(client, request.scope(), user.roles());
+    return issue(
+        client, user.username(), user.username(), scopes, client.allows(GrantType.REFRESH_TOKEN));
   }
 
   private IssuedToken refresh(OAuthClient client, TokenRequest request) {
@@ -104,22 +119,32 @@ public class DefaultTokenService implements TokenService {
             .filter(t -> t.belongsTo(client.consumerKey()) && t.isUsable(now))
             .orElseThrow(
                 () -> OAuthError.invalidGrant("The refresh token is invalid, expired or revoked"));
+    // Refresh tokens come from password grants: the subject is the user, whose roles may have
+    // changed since; a management scope they no longer allow is refused.
+    Set<Role> roles = users.find(old.subject()).map(User::roles).orElse(Set.of());
     Set<String> scopes;
     try {
       scopes = Scopes.narrow(Scopes.parse(request.scope()), Scopes.parse(old.scope()));
+      ManagementScope.requireHeld(scopes, roles);
     } catch (DomainException e) {
       throw OAuthError.invalidScope(e.getMessage());
     }
     old.revoke(now);
-    return issue(client, old.subject(), scopes, true);
+    return issue(client, old.subject(), old.subject(), scopes, true);
   }
 
+  /**
+   * Signs an access token.
+   *
+   * @param user the user the token acts for, named in {@code upn} when it carries management scopes
+   *     (MicroProfile JWT takes the caller's name from it and the roles from {@code groups})
+   */
   private IssuedToken issue(
-      OAuthClient client, String subject, Set<String> scopes, boolean withRefresh) {
+      OAuthClient client, String subject, String user, Set<String> scopes, boolean withRefresh) {
     OffsetDateTime now = time.now();
     OffsetDateTime expires = now.plus(settings.accessTokenTtl());
     String scope = Scopes.format(scopes);
-    JWTClaimsSet claims =
+    JWTClaimsSet.Builder builder =
         new JWTClaimsSet.Builder()
             .issuer(settings.issuer())
             .subject(subject)
@@ -130,9 +155,12 @@ public class DefaultTokenService implements TokenService {
             .jwtID(UUID.randomUUID().toString())
             .claim(TokenClaims.CLIENT_ID, client.consumerKey())
             .claim(TokenClaims.SCOPE, scope)
-            .claim(TokenClaims.APPLICATION_ID, client.applicationId())
-            .build();
-    String accessToken = JwtCodec.sign(claims, keys.signer());
+            .claim(TokenClaims.APPLICATION_ID, client.applicationId());
+    Set<String> groups = ManagementScope.groups(scopes);
+    if (!groups.isEmpty()) {
+      builder.claim(UPN, user).claim(GROUPS, List.copyOf(groups));
+    }
+    String accessToken = JwtCodec.sign(builder.build(), keys.signer());
     String refreshToken = null;
     if (withRefresh) {
       refreshToken = ClientSecret.random();
@@ -149,8 +177,11 @@ public class DefaultTokenService implements TokenService {
     return new IssuedToken(accessToken, settings.accessTokenTtl().toSeconds(), scope, refreshToken);
   }
 
-  /** Scopes the application may have: those of operations of APIs it is actively subscribed to. */
-  private Set<String> grantScopes(OAuthClient client, String requested) {
+  /**
+   * Scopes the application may have: those of operations of APIs it is actively subscribed to, and
+   * the management scopes the roles of the user the token acts for allow.
+   */
+  private Set<String> grantScopes(OAuthClient client, String requested, Set<Role> roles) {
     Set<String> available = new TreeSet<>();
     for (Subscription s : subscriptions.findByApplication(client.applicationId())) {
       if (s.isActive()) {
@@ -160,7 +191,7 @@ public class DefaultTokenService implements TokenService {
       }
     }
     try {
-      return Scopes.grant(Scopes.parse(requested), available);
+      return Scopes.grant(Scopes.parse(requested), available, roles);
     } catch (DomainException e) {
       throw OAuthError.invalidScope(e.getMessage());
     }
@@ -243,6 +274,11 @@ public class DefaultTokenService implements TokenService {
               return new Introspection(true, out);
             })
         .orElseGet(Introspection::inactive);
+  }
+
+  @Override
+  public boolean isRevoked(String tokenId) {
+    return tokenId != null && tokens.isRevoked(tokenId);
   }
 
   private Optional<JWTClaimsSet> verifiedClaims(String token) {

@@ -18,12 +18,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One line per request — time, request id, method, API, operation, application, status, latency —
- * never a token or header value. Requests only enqueue a small record; one background thread
- * formats and writes them to the file in batches, so logging never blocks the request path (a
- * synchronous JUL console handler held the gateway to ~2k req/s on one core). If the writer falls
- * behind by more than the queue holds, lines are dropped and counted rather than slowing requests
- * down.
+ * One JSON object per line and request — time, request id, node, method, API, operation,
+ * application, status, latency in microseconds — never a token or header value. Requests only
+ * enqueue a small record; one background thread formats and writes them to the file in batches, so
+ * logging never blocks the request path (a synchronous JUL console handler held the gateway to ~2k
+ * req/s on one core). If the writer falls behind by more than the queue holds, lines are dropped
+ * and counted rather than slowing requests down.
  */
 public final class AccessLog implements AutoCloseable {
 
@@ -35,11 +35,13 @@ public final class AccessLog implements AutoCloseable {
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicLong dropped = new AtomicLong();
   private final Path file;
+  private final String node;
   private final Thread writer;
   private volatile boolean running = true;
 
-  public AccessLog(Path file, ThreadFactory threads) {
+  public AccessLog(Path file, String node, ThreadFactory threads) {
     this.file = file;
+    this.node = node;
     this.writer = threads.newThread(this::drain);
     this.writer.setName("meridian-access-log");
     this.writer.start();
@@ -56,38 +58,52 @@ public final class AccessLog implements AutoCloseable {
       int status,
       long micros) {
 
-    String line() {
-      return new StringBuilder(160)
-          .append(Instant.ofEpochMilli(epochMillis))
-          .append(' ')
-          .append(requestId)
-          .append(' ')
-          .append(method)
-          .append(' ')
-          .append(route == null ? "-" : route.context() + "/" + route.version())
-          .append(' ')
-          .append(operation)
-          .append(' ')
-          .append(application)
-          .append(' ')
-          .append(status)
-          .append(' ')
-          .append(micros)
-          .append("us\n")
-          .toString();
+    /** One JSON object: no field is a token or a header value. */
+    String line(String node) {
+      StringBuilder b = new StringBuilder(224).append("{\"time\":\"");
+      b.append(Instant.ofEpochMilli(epochMillis)).append('"');
+      field(b, "requestId", requestId);
+      field(b, "node", node);
+      field(b, "method", method);
+      field(b, "api", route == null ? null : route.context() + "/" + route.version());
+      field(b, "operation", operation);
+      field(b, "application", application);
+      b.append(",\"status\":").append(status);
+      b.append(",\"micros\":").append(micros);
+      return b.append("}\n").toString();
+    }
+
+    private static void field(StringBuilder b, String name, String value) {
+      b.append(",\"").append(name).append("\":");
+      if (value == null) {
+        b.append("null");
+        return;
+      }
+      b.append('"');
+      for (int k = 0; k < value.length(); k++) {
+        char c = value.charAt(k);
+        if (c == '"' || c == '\\') {
+          b.append('\\').append(c);
+        } else if (c < 0x20) {
+          b.append(String.format("\\u%04x", (int) c));
+        } else {
+          b.append(c);
+        }
+      }
+      b.append('"');
     }
   }
 
   public void log(Exchange exchange, String method, String requestId, int status, long startNanos) {
     long micros = (System.nanoTime() - startNanos) / 1000;
     Route route = null;
-    String operation = "-";
+    String operation = null;
     if (exchange != null && exchange.match() != null) {
       route = exchange.match().route();
       operation = exchange.match().operation().template().toString();
     }
     String application =
-        exchange != null && exchange.token() != null ? exchange.token().applicationId() : "-";
+        exchange != null && exchange.token() != null ? exchange.token().applicationId() : null;
     if (queued.incrementAndGet() > QUEUE) {
       queued.decrementAndGet();
       dropped.incrementAndGet();
@@ -120,7 +136,7 @@ public final class AccessLog implements AutoCloseable {
           Entry entry;
           int written = 0;
           while ((entry = queue.poll()) != null) {
-            out.write(entry.line());
+            out.write(entry.line(node));
             written++;
           }
           if (written > 0) {

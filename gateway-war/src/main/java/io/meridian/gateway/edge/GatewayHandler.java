@@ -47,12 +47,19 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
   private final FilterChain chain;
   private final BackendProxy proxy;
   private final AccessLog accessLog;
+  private final TrafficMeter meter;
 
-  GatewayHandler(StateHolder holder, FilterChain chain, BackendProxy proxy, AccessLog accessLog) {
+  GatewayHandler(
+      StateHolder holder,
+      FilterChain chain,
+      BackendProxy proxy,
+      AccessLog accessLog,
+      TrafficMeter meter) {
     this.holder = holder;
     this.chain = chain;
     this.proxy = proxy;
     this.accessLog = accessLog;
+    this.meter = meter;
   }
 
   @Override
@@ -205,8 +212,10 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
     headers.add(HttpHeaders.VARY, "Origin");
   }
 
+  /** Where every request ends: its access-log line and its traffic figures. */
   private void log(
       Exchange exchange, HttpServerRequest request, String requestId, int status, long start) {
+    meter.record(exchange == null ? null : exchange.route(), status, start);
     if (accessLog != null) {
       accessLog.log(exchange, request.method().name(), requestId, status, start);
     }

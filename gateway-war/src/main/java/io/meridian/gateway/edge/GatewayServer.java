@@ -12,13 +12,15 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The gateway's public port: a Vert.x instance with one {@link GatewayVerticle} per event loop. The
  * container starts it (and stops it) from the gateway WAR; it reads nothing from the container but
- * the {@link StateHolder} and the {@link Throttle} it was given.
+ * the {@link StateHolder} and the {@link Throttle} it was given, and records its traffic into the
+ * {@link TrafficMeter} it was given.
  */
 public final class GatewayServer implements AutoCloseable {
 
@@ -26,10 +28,12 @@ public final class GatewayServer implements AutoCloseable {
 
   private final Vertx vertx;
   private final int port;
+  private final List<GatewayVerticle> verticles;
 
-  private GatewayServer(Vertx vertx, int port) {
+  private GatewayServer(Vertx vertx, int port, List<GatewayVerticle> verticles) {
     this.vertx = vertx;
     this.port = port;
+    this.verticles = List.copyOf(verticles);
   }
 
   /**
@@ -37,7 +41,11 @@ public final class GatewayServer implements AutoCloseable {
    * certificate), so that a node that cannot serve never reports ready.
    */
   public static GatewayServer start(
-      EdgeSettings settings, StateHolder holder, Throttle throttle, AccessLog accessLog)
+      EdgeSettings settings,
+      StateHolder holder,
+      Throttle throttle,
+      AccessLog accessLog,
+      TrafficMeter meter)
       throws Exception {
     Vertx vertx =
         Vertx.vertx(
@@ -61,7 +69,7 @@ public final class GatewayServer implements AutoCloseable {
           .deployVerticle(
               () -> {
                 GatewayVerticle v =
-                    new GatewayVerticle(settings, holder, selector, throttle, accessLog);
+                    new GatewayVerticle(settings, holder, selector, throttle, accessLog, meter);
                 verticles.add(v);
                 return v;
               },
@@ -76,12 +84,28 @@ public final class GatewayServer implements AutoCloseable {
       // Starting Vert.x gave the calling (container) thread Netty's thread-local map: drop it.
       FastThreadLocal.removeAll();
     }
-    return new GatewayServer(vertx, verticles.get(0).actualPort());
+    return new GatewayServer(vertx, verticles.get(0).actualPort(), verticles);
   }
 
   /** The port it listens on (the configured one, or the one chosen for port 0). */
   public int port() {
     return port;
+  }
+
+  /** How many event loops serve the public port. */
+  public int eventLoops() {
+    return verticles.size();
+  }
+
+  /**
+   * Whether every event loop runs a task queued behind its current work within {@code
+   * timeoutMillis}: a loop that is blocked or stuck in a long computation does not. Called off the
+   * event loops (a loop waiting for itself would never answer).
+   */
+  public boolean eventLoopsAnswer(long timeoutMillis) throws InterruptedException {
+    CountDownLatch answered = new CountDownLatch(verticles.size());
+    verticles.forEach(v -> v.onLoop(answered::countDown));
+    return answered.await(timeoutMillis, TimeUnit.MILLISECONDS);
   }
 
   /** Stops listening and closes every connection, waiting up to 30 s. */

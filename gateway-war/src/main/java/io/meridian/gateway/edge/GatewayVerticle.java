@@ -29,6 +29,7 @@ final class GatewayVerticle extends VerticleBase {
   private final UpstreamSelector selector;
   private final Throttle throttle;
   private final AccessLog accessLog;
+  private final TrafficMeter meter;
   private HttpServer server;
   private HttpClient client;
 
@@ -37,12 +38,14 @@ final class GatewayVerticle extends VerticleBase {
       StateHolder holder,
       UpstreamSelector selector,
       Throttle throttle,
-      AccessLog accessLog) {
+      AccessLog accessLog,
+      TrafficMeter meter) {
     this.settings = settings;
     this.holder = holder;
     this.selector = selector;
     this.throttle = throttle;
     this.accessLog = accessLog;
+    this.meter = meter;
   }
 
   @Override
@@ -62,7 +65,7 @@ final class GatewayVerticle extends VerticleBase {
     server =
         vertx
             .createHttpServer(serverOptions())
-            .requestHandler(new GatewayHandler(holder, chain, proxy, accessLog))
+            .requestHandler(new GatewayHandler(holder, chain, proxy, accessLog, meter))
             .invalidRequestHandler(InvalidRequests::answer);
     return server.listen(settings.port(), settings.host());
   }
@@ -74,6 +77,11 @@ final class GatewayVerticle extends VerticleBase {
 
   int actualPort() {
     return server.actualPort();
+  }
+
+  /** Runs {@code task} on this verticle's event loop, behind whatever it is doing now. */
+  void onLoop(Runnable task) {
+    context.runOnContext(v -> task.run());
   }
 
   private HttpServerOptions serverOptions() {

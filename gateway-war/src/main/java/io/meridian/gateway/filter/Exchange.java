@@ -21,6 +21,7 @@ public final class Exchange {
   private final GatewayState state;
   private RouteMatch.Found match;
   private Route preflightRoute;
+  private Route api;
   private VerifiedToken token;
   private CorsRules cors;
   private String corsOrigin;
@@ -48,6 +49,18 @@ public final class Exchange {
 
   void match(RouteMatch.Found match) {
     this.match = match;
+  }
+
+  /**
+   * The API at the request's context and version (whether or not an operation matched), or the one
+   * a CORS preflight asks about; null when there is none, or before routing.
+   */
+  public Route route() {
+    return api;
+  }
+
+  void api(Route route) {
+    this.api = route;
   }
 
   /** The API a CORS preflight asks about; null for any other request. */

@@ -26,10 +26,12 @@ public final class RouteFilter implements GatewayFilter {
           exchange.state().routes().match(r.accessControlRequestMethod(), r.rawPath());
       if (asked.route() != null && asked.route().cors() != null && !asked.route().blocked()) {
         exchange.preflightRoute(asked.route());
+        exchange.api(asked.route());
         return FilterResult.CONTINUE;
       }
     }
     RouteMatch m = exchange.state().routes().match(r.method(), r.rawPath());
+    exchange.api(m.route());
     if (m instanceof RouteMatch.Found found) {
       if (found.route().blocked()) {
         return FilterResult.reject(

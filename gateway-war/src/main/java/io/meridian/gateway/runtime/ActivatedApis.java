@@ -19,11 +19,21 @@ public class ActivatedApis implements ApiActivation {
   @Inject Event<Changed> changed;
 
   private volatile Collection<ActiveApi> current = List.of();
+  private volatile boolean activated;
 
   @Override
   public void activate(Map<String, ActiveApi> apis) {
     current = List.copyOf(apis.values());
+    activated = true;
     changed.fire(new Changed());
+  }
+
+  /**
+   * Whether the sync has said what to serve at least once: at the latest when it restored its
+   * last-known-good cache at start (possibly nothing, on a new node).
+   */
+  public boolean activated() {
+    return activated;
   }
 
   public Collection<ActiveApi> current() {

@@ -69,6 +69,20 @@ public class ChangeFollower {
     }
   }
 
+  /**
+   * Reads the control plane again now, whatever the change log's sequence says (an operator's
+   * reload, {@code io.meridian:type=Sync} {@code reloadState()}); returns what is served
+   * afterwards. A failure leaves the current state serving and is thrown to the caller.
+   */
+  public synchronized String reloadNow() throws Exception {
+    lastData = source.read();
+    GatewayState next = builder.build(lastData, apis.current(), runtime.state());
+    runtime.replace(next);
+    failing = false;
+    LOG.info(() -> "Gateway state reloaded at change " + next.sequence());
+    return "state at change " + next.sequence() + ": " + next.routes().size() + " APIs";
+  }
+
   synchronized void poll() {
     try {
       GatewayState current = runtime.state();

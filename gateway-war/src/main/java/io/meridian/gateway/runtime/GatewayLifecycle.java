@@ -4,13 +4,17 @@ import com.hazelcast.core.HazelcastInstance;
 import io.meridian.gateway.edge.AccessLog;
 import io.meridian.gateway.edge.EdgeSettings;
 import io.meridian.gateway.edge.GatewayServer;
+import io.meridian.gateway.edge.TrafficMeter;
 import io.meridian.gateway.state.StateHolder;
 import io.meridian.gateway.throttle.Peers;
 import io.meridian.gateway.throttle.QuotaShares;
 import io.meridian.gateway.throttle.Throttle;
+import io.meridian.sync.SyncCoordinator;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -23,14 +27,20 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Starts the gateway's event-loop server on the public port when the WAR deploys, and stops it when
  * it undeploys. Deployment fails if the server cannot listen: a node that cannot serve must not
- * look healthy.
+ * look healthy. Publishes the node's figures (JMX and metrics) while it serves.
+ *
+ * <p>Bean-managed concurrency: the health checks call in while other calls (a liveness probe
+ * waiting for the event loops) are under way, and nothing here needs the container's lock.
  */
 @Singleton
 @Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class GatewayLifecycle {
 
   private static final Logger LOG = Logger.getLogger(GatewayLifecycle.class.getName());
@@ -38,13 +48,20 @@ public class GatewayLifecycle {
   @Inject GatewaySettings settings;
   @Inject StateHolder holder;
   @Inject QuotaReporter quotaReporter;
+  @Inject SyncCoordinator sync;
+
+  @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  MetricRegistry metrics;
 
   @Resource ManagedThreadFactory threads;
 
-  private GatewayServer server;
+  private volatile GatewayServer server;
+  private volatile boolean stopping;
   private AccessLog accessLog;
-  private Throttle throttle;
+  private volatile Throttle throttle;
   private Peers peers;
+  private GatewayManagement management;
 
   /**
    * The throttle's synchronisation and the quota reports each have a thread of their own: the
@@ -60,7 +77,7 @@ public class GatewayLifecycle {
   void start() {
     EdgeSettings edge = settings.edge();
     if (settings.accessLog()) {
-      accessLog = new AccessLog(Path.of(settings.accessLogFile()), threads);
+      accessLog = new AccessLog(Path.of(settings.accessLogFile()), settings.node(), threads);
     }
     peers = datacenterPeers();
     throttle =
@@ -77,8 +94,9 @@ public class GatewayLifecycle {
         settings.quotaReportMillis(),
         settings.quotaReportMillis(),
         TimeUnit.MILLISECONDS);
+    TrafficMeter meter = new TrafficMeter();
     try {
-      server = GatewayServer.start(edge, holder, throttle, accessLog);
+      server = GatewayServer.start(edge, holder, throttle, accessLog, meter);
     } catch (Exception e) {
       if (accessLog != null) {
         accessLog.close();
@@ -97,6 +115,14 @@ public class GatewayLifecycle {
                 + " with "
                 + edge.eventLoops()
                 + " event loop(s)");
+    management =
+        new GatewayManagement(
+            new GatewayFigures(
+                meter, holder, throttle, this::serving, sync::activeManifestRevision),
+            holder,
+            metrics,
+            threads);
+    management.start();
   }
 
   /**
@@ -148,6 +174,10 @@ public class GatewayLifecycle {
 
   @PreDestroy
   void stop() {
+    stopping = true;
+    if (management != null) {
+      management.close();
+    }
     if (peers != null) {
       try {
         peers.leave(); // stopping on purpose: the others need not hold this node's share back
@@ -170,8 +200,25 @@ public class GatewayLifecycle {
     }
   }
 
-  /** Whether the public port is served. */
+  /** Whether the public port is served (false while the node starts, and once it stops). */
   public boolean serving() {
-    return server != null;
+    return server != null && !stopping;
+  }
+
+  /**
+   * Whether every event loop of the public port ran a task queued behind its work within {@code
+   * timeoutMillis}; true while the port is not served (starting or stopping: not wedged).
+   */
+  public boolean eventLoopsAnswer(long timeoutMillis) {
+    GatewayServer s = server;
+    if (s == null || stopping) {
+      return true;
+    }
+    try {
+      return s.eventLoopsAnswer(timeoutMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 }

@@ -32,7 +32,7 @@ public class GatewaySettings {
   long clockSkewSeconds;
 
   @Inject
-  @ConfigProperty(name = "meridian.gateway.sync.poll-millis", defaultValue = "250")
+  @ConfigProperty(name = "meridian.gateway.sync.poll-millis", defaultValue = "50")
   long pollMillis;
 
   @Inject
@@ -65,6 +65,11 @@ public class GatewaySettings {
 
   public String datacenterId() {
     return sync.datacenter();
+  }
+
+  /** The node's name, as the sync knows it. */
+  public String node() {
+    return sync.node();
   }
 
   public String issuer() {

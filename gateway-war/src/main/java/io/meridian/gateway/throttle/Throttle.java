@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
@@ -23,6 +24,7 @@ public final class Throttle {
   private final QuotaShares shares;
   private final LongSupplier clock;
   private final Map<String, DatacenterCounter> counters = new ConcurrentHashMap<>();
+  private final LongAdder refused = new LongAdder();
 
   /**
    * How long a node keeps reporting a global limit it no longer counts (no request in a window):
@@ -56,6 +58,7 @@ public final class Throttle {
       boolean room =
           bytes ? !counter.exhausted(now, limit, live) : counter.allows(now, limit, live, 1);
       if (!room) {
+        refused.increment();
         counter.refused();
         return new Decision(
             check.level(),
@@ -201,6 +204,16 @@ public final class Throttle {
 
   private static long seconds(long millis) {
     return (millis + 999) / 1000;
+  }
+
+  /** Requests this node refused (429) since it started. */
+  public long refused() {
+    return refused.sum();
+  }
+
+  /** The datacenter's gateway nodes this node sees now (itself included). */
+  public int liveNodes() {
+    return peers.liveNodes();
   }
 
   /** Counters held (for metrics and tests). */

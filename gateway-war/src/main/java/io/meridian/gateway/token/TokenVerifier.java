@@ -15,12 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Verifies access tokens with the key manager's public keys alone: the shared {@link
  * TokenSignature} check (RFC 8725), then {@code exp} and {@code nbf} within a small clock skew, the
  * expected {@code iss} and {@code aud}. Successful verifications are cached by the token's SHA-256
  * until the token expires; revocation and subscriptions are the caller's to check on every request.
+ * Cache hits and misses are counted (for operators) from the moment this verifier, that is this set
+ * of keys, was built.
  */
 public final class TokenVerifier {
 
@@ -32,6 +35,8 @@ public final class TokenVerifier {
   private final long skewSeconds;
   private final Clock clock;
   private final Map<String, VerifiedToken> cache = new ConcurrentHashMap<>();
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
 
   public TokenVerifier(
       List<RSAKey> keys, String issuer, String audience, long skewSeconds, Clock clock) {
@@ -51,12 +56,14 @@ public final class TokenVerifier {
     String digest = sha256(token);
     VerifiedToken cached = cache.get(digest);
     if (cached != null) {
+      hits.increment();
       if (cached.expiresAtEpochSecond() + skewSeconds > now) {
         return new TokenVerification.Valid(cached);
       }
       cache.remove(digest);
       return new TokenVerification.Invalid("token expired");
     }
+    misses.increment();
     TokenVerification result = verifyUncached(token, now);
     if (result instanceof TokenVerification.Valid valid) {
       if (cache.size() >= MAX_CACHED) {
@@ -65,6 +72,21 @@ public final class TokenVerifier {
       cache.put(digest, valid.token());
     }
     return result;
+  }
+
+  /** Verified tokens held in the cache now. */
+  public int cacheSize() {
+    return cache.size();
+  }
+
+  /** Well-formed tokens answered from the cache. */
+  public long cacheHits() {
+    return hits.sum();
+  }
+
+  /** Well-formed tokens whose signature had to be checked (valid or not). */
+  public long cacheMisses() {
+    return misses.sum();
   }
 
   private TokenVerification verifyUncached(String token, long now) {

@@ -18,6 +18,7 @@ final class GatewayUnderTest implements AutoCloseable {
   final StateHolder holder = new StateHolder();
   final Throttle throttle =
       new Throttle(Peers.ALONE, new QuotaShares(1), System::currentTimeMillis);
+  final TrafficMeter meter = new TrafficMeter();
   final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -33,7 +34,7 @@ final class GatewayUnderTest implements AutoCloseable {
     if (state != null) {
       holder.replace(state);
     }
-    server = GatewayServer.start(settings, holder, throttle, null);
+    server = GatewayServer.start(settings, holder, throttle, null, meter);
   }
 
   String url(String path) {

@@ -57,7 +57,8 @@ class TlsTest {
                     .build(),
                 holder(backend.url()),
                 new Throttle(Peers.ALONE, new QuotaShares(1), System::currentTimeMillis),
-                null)) {
+                null,
+                new TrafficMeter())) {
       HttpResponse<String> h2 =
           get(client(HttpClient.Version.HTTP_2), gateway.port(), "/shop/1.0/items/1");
       assertEquals(200, h2.statusCode(), h2.body());

@@ -144,6 +144,9 @@ class TokenVerifierTest {
     String token = sign(claims().expirationTime(Date.from(NOW.plusSeconds(5))).build(), KEY, "k1");
     assertInstanceOf(TokenVerification.Valid.class, cached.verify(token));
     assertInstanceOf(TokenVerification.Valid.class, cached.verify(token));
+    assertEquals(1, cached.cacheSize());
+    assertEquals(1, cached.cacheHits());
+    assertEquals(1, cached.cacheMisses());
     clock.now = NOW.plusSeconds(60);
     assertEquals("token expired", ((TokenVerification.Invalid) cached.verify(token)).reason());
   }

@@ -10,8 +10,6 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -20,6 +18,10 @@ import java.util.Base64;
  * Requests without credentials pass anonymously (resources decide with {@link RoleCheckFilter});
  * wrong credentials are refused with 401 at once. Paths under {@code /oauth2/} are left alone:
  * there, Basic credentials are an OAuth client's, checked by the key manager.
+ *
+ * <p>The store's web.xml names this class as its mechanism ({@code
+ * fish.payara.security.mechanism}): the EAR also holds MicroProfile JWT's mechanism (for the
+ * publisher), so "the" mechanism of a module is chosen by name, not by type.
  */
 @ApplicationScoped
 public class UserAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -63,21 +65,7 @@ public class UserAuthenticationMechanism implements HttpAuthenticationMechanism 
   }
 
   private static void refuse(HttpServletResponse response) {
-    try {
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setHeader("WWW-Authenticate", RoleCheckFilter.CHALLENGE);
-      response.setContentType(Problem.MEDIA_TYPE);
-      response.setCharacterEncoding("UTF-8");
-      response
-          .getWriter()
-          .write(
-              Problem.of(
-                      Response.Status.UNAUTHORIZED,
-                      "invalid_credentials",
-                      "Wrong username or password")
-                  .toJson());
-    } catch (IOException e) {
-      // the client went away; nothing to tell it
-    }
+    AuthenticationRefusal.write(
+        response, RoleCheckFilter.CHALLENGE, "invalid_credentials", "Wrong username or password");
   }
 }

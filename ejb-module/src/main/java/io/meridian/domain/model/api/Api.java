@@ -189,6 +189,33 @@ public class Api {
     return Optional.of(new ApiRevision(id, latestRevision, json, hash, actor, now));
   }
 
+  /**
+   * Puts an earlier revision back in service: its definition becomes the API's again and is frozen
+   * as a new revision (gateways and manifests only ever move forward). Only a published API rolls
+   * back, and only to a revision before its latest whose definition differs from what is live;
+   * edits not yet published are replaced.
+   */
+  public ApiRevision rollBackTo(ApiRevision earlier, String actor, OffsetDateTime now) {
+    if (state != ApiState.PUBLISHED) {
+      throw DomainException.conflict(
+          "illegal_lifecycle_transition",
+          "Only a PUBLISHED API can roll back; this one is " + state);
+    }
+    if (!earlier.apiId().equals(id) || earlier.number() >= latestRevision) {
+      throw DomainException.invalid(
+          "invalid_revision",
+          "Roll back to a revision before the latest one (" + latestRevision + ")");
+    }
+    if (earlier.sha256().equals(latestRevisionHash)) {
+      throw DomainException.conflict(
+          "revision_in_service",
+          "Revision " + earlier.number() + " has the definition already in service");
+    }
+    apply(ApiSpec.of(ApiDefinitionJson.read(earlier.definition())), now);
+    return transitionTo(ApiState.PUBLISHED, actor, now)
+        .orElseThrow(() -> new IllegalStateException("a changed definition freezes a revision"));
+  }
+
   /** True when the current definition differs from the last published revision. */
   public boolean hasUnpublishedChanges() {
     return !Sha256.hex(ApiDefinitionJson.write(definition())).equals(latestRevisionHash);

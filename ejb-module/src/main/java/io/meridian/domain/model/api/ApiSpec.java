@@ -3,6 +3,7 @@ package io.meridian.domain.model.api;
 import io.meridian.domain.model.policy.ThrottlingPolicy;
 import io.meridian.domain.model.shared.DomainException;
 import io.meridian.domain.model.shared.Require;
+import io.meridian.shared.api.ApiDefinition;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,28 @@ public record ApiSpec(
       cors = cors.withDefaultMethods(operations.stream().map(Operation::method).toList());
     }
     tier = Require.text(tier == null ? ThrottlingPolicy.UNLIMITED : tier, "tier", 64);
+  }
+
+  /**
+   * The editable part of a frozen revision's definition: what a rollback puts back. Validated
+   * again, like any spec (a definition Meridian wrote always passes).
+   */
+  public static ApiSpec of(ApiDefinition d) {
+    Map<String, Endpoint> overrides = new TreeMap<>();
+    d.datacenterEndpoints().forEach((dc, e) -> overrides.put(dc, Endpoint.of(e)));
+    return new ApiSpec(
+        d.name(),
+        d.context(),
+        d.version(),
+        d.defaultVersion(),
+        d.description(),
+        d.tags(),
+        Visibility.valueOf(d.visibility()),
+        d.operations().stream().map(Operation::of).toList(),
+        Endpoint.of(d.defaultEndpoint()),
+        overrides,
+        d.cors() == null ? null : CorsPolicy.of(d.cors()),
+        d.tier());
   }
 
   /** The tier names the API and its operations use, to be checked against the known tiers. */

@@ -235,6 +235,16 @@ public class CorsPolicy {
     return maxAgeSeconds;
   }
 
+  static CorsPolicy of(CorsDefinition d) {
+    return new CorsPolicy(
+        d.allowOrigins(),
+        d.allowMethods(),
+        d.allowHeaders(),
+        d.exposeHeaders(),
+        d.allowCredentials(),
+        d.maxAgeSeconds());
+  }
+
   CorsDefinition definition() {
     return new CorsDefinition(
         allowOrigins, allowMethods, allowHeaders, exposeHeaders, allowCredentials, maxAgeSeconds);

@@ -102,6 +102,10 @@ public class Endpoint {
     return timeoutMillis;
   }
 
+  static Endpoint of(EndpointDefinition d) {
+    return new Endpoint(d.urls(), d.timeoutMillis());
+  }
+
   EndpointDefinition definition() {
     return new EndpointDefinition(urls, timeoutMillis);
   }

@@ -101,6 +101,10 @@ public class Operation {
     return method + " " + uriTemplate;
   }
 
+  static Operation of(OperationDefinition d) {
+    return new Operation(d.method(), d.uriTemplate(), d.authRequired(), d.scopes(), d.tier());
+  }
+
   OperationDefinition definition() {
     return new OperationDefinition(method, uriTemplate, authRequired, scopes, tier);
   }

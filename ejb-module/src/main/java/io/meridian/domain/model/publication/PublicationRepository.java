@@ -17,6 +17,12 @@ public interface PublicationRepository {
   /** Ids of published entries not yet announced, oldest first. */
   List<Long> unannounced(int limit);
 
+  /** How many entries are not yet announced, and the oldest of them. */
+  OutboxBacklog backlog();
+
+  /** The entry announced last (skipped entries aside), if any. */
+  Optional<Publication> lastAnnounced();
+
   Optional<DeployedArtifact> deployed(String apiId);
 
   List<DeployedArtifact> allDeployed();

@@ -2,6 +2,7 @@ package io.meridian.infrastructure.persistence.jpa;
 
 import io.meridian.domain.model.publication.DatacenterDeployment;
 import io.meridian.domain.model.publication.DeployedArtifact;
+import io.meridian.domain.model.publication.OutboxBacklog;
 import io.meridian.domain.model.publication.Publication;
 import io.meridian.domain.model.publication.PublicationRepository;
 import io.meridian.infrastructure.Resources;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,6 +52,37 @@ public class JpaPublicationRepository implements PublicationRepository {
             Long.class)
         .setMaxResults(limit)
         .getResultList();
+  }
+
+  @Override
+  public OutboxBacklog backlog() {
+    long pending =
+        em.createQuery("SELECT COUNT(p) FROM Publication p WHERE p.announcedAt IS NULL", Long.class)
+            .getSingleResult();
+    if (pending == 0) {
+      return OutboxBacklog.EMPTY;
+    }
+    // Ids grow with requests: the lowest pending id is the oldest request.
+    return em.createQuery(
+            "SELECT p.requestedAt FROM Publication p WHERE p.announcedAt IS NULL ORDER BY p.id",
+            OffsetDateTime.class)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .map(oldest -> new OutboxBacklog(pending, oldest))
+        .orElse(OutboxBacklog.EMPTY);
+  }
+
+  @Override
+  public Optional<Publication> lastAnnounced() {
+    // An entry skipped because its revision was gone has announcedAt but no WAL position.
+    return em.createQuery(
+            "SELECT p FROM Publication p WHERE p.announcedAt IS NOT NULL AND p.lsn IS NOT NULL"
+                + " ORDER BY p.announcedAt DESC, p.id DESC",
+            Publication.class)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 
   @Override

@@ -136,6 +136,16 @@ public class ApiResource {
     return RevisionView.of(apis.revision(id, number), true);
   }
 
+  /**
+   * Puts an earlier revision back in service everywhere: it is published again as a new revision
+   * (no body). 409 {@code revision_in_service} when it is what is live already.
+   */
+  @POST
+  @Path("{id}/revisions/{number}/rollback")
+  public ApiView rollBack(@PathParam("id") String id, @PathParam("number") int number) {
+    return ApiAssembler.toView(apis.rollBack(id, number, Caller.name(security)));
+  }
+
   @GET
   @Path("{id}/audit")
   public List<AuditView> audit(@PathParam("id") String id) {

@@ -1,0 +1,118 @@
+package io.meridian.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an operator's tools see on the gateway node's administration port: MicroProfile Health
+ * (readiness with the gateway's own check, liveness) and the gateway's figures in Prometheus text
+ * at {@code /metrics}, per API.
+ */
+class GatewayOperationsIT {
+
+  private static final String ADMIN = Topology.adminOf(GatewayIT.GATEWAY);
+
+  private static Backend backend;
+  private static String context;
+  private static String apiId;
+
+  @BeforeAll
+  static void publishAnApiAndCallIt() throws Exception {
+    backend = new Backend();
+    Http publisher = Fixtures.publisher();
+    context = "/" + Fixtures.unique("ops");
+    String body =
+        """
+        {"name":"Operations test","context":"%s","version":"1.0",
+         "operations":[{"method":"GET","uriTemplate":"/public","authRequired":false}],
+         "endpoints":{"production":{"url":"%s","timeoutMillis":5000}}}
+        """
+            .formatted(context, backend.url());
+    Http.Reply created = publisher.post("/publisher/api/v1/apis", body);
+    assertEquals(201, created.status(), created.toString());
+    apiId = created.json().getString("id");
+    assertEquals(
+        200,
+        publisher
+            .post("/publisher/api/v1/apis/" + apiId + "/lifecycle", "{\"state\":\"PUBLISHED\"}")
+            .status());
+    Await.response(
+        () -> GatewayIT.call("GET", context + "/1.0/public", null),
+        r -> r.statusCode() == 204,
+        10_000);
+    for (int i = 0; i < 5; i++) {
+      assertEquals(204, GatewayIT.call("GET", context + "/1.0/public", null).statusCode());
+    }
+    assertEquals(404, GatewayIT.call("GET", context + "/1.0/nowhere", null).statusCode());
+  }
+
+  @AfterAll
+  static void stopBackend() {
+    backend.close();
+  }
+
+  private static HttpResponse<String> admin(String path) {
+    return GatewayClient.send("GET", ADMIN + path, null);
+  }
+
+  @Test
+  void isReadyByItsOwnCheckWithWhatItServes() {
+    HttpResponse<String> r = admin("/health/ready");
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.body().contains("\"meridian-gateway-readiness\""), r.body());
+    assertTrue(r.body().contains("\"sequence\""), r.body());
+    assertTrue(r.body().contains("\"manifestRevision\""), r.body());
+  }
+
+  @Test
+  void isLiveAndStarted() {
+    HttpResponse<String> live = admin("/health/live");
+    assertEquals(200, live.statusCode(), live.body());
+    assertTrue(live.body().contains("\"meridian-gateway-liveness\""), live.body());
+    HttpResponse<String> started = admin("/health/started");
+    assertEquals(200, started.statusCode(), started.body());
+    assertTrue(started.body().contains("\"meridian-gateway-startup\""), started.body());
+  }
+
+  @Test
+  void publishesEachApisTrafficAsMetrics() {
+    // Per-API gauges are added off the request path, every few seconds.
+    Await.response(
+        () -> admin("/metrics"),
+        r -> value(r.body(), "meridian_gateway_api_requests") >= 6,
+        20_000);
+    String metrics = admin("/metrics").body();
+    assertEquals(1, value(metrics, "meridian_gateway_api_client_errors"), metrics);
+    assertEquals(0, value(metrics, "meridian_gateway_api_server_errors"), metrics);
+    assertTrue(value(metrics, "meridian_gateway_api_window_requests") >= 6, metrics);
+    assertTrue(value(metrics, "meridian_gateway_api_latency_p99_millis") > 0, metrics);
+    assertTrue(nodeValue(metrics, "meridian_gateway_requests") >= 6, metrics);
+    assertTrue(nodeValue(metrics, "meridian_gateway_routes") >= 1, metrics);
+    assertTrue(metrics.contains("meridian_sync_active_manifest_revision"), metrics);
+  }
+
+  /** The value of {@code name} for this test's API, or -1 when it is not there. */
+  private static double value(String metrics, String name) {
+    Matcher m =
+        Pattern.compile(
+                "^" + name + "\\{[^}]*api=\"" + Pattern.quote(apiId) + "\"[^}]*\\} ([-0-9.eE+]+)",
+                Pattern.MULTILINE)
+            .matcher(metrics);
+    return m.find() ? Double.parseDouble(m.group(1)) : -1;
+  }
+
+  /** The value of a node-wide {@code name} (its only tag, if any, the registry's scope). */
+  private static double nodeValue(String metrics, String name) {
+    Matcher m =
+        Pattern.compile("^" + name + "(\\{[^}]*\\})? ([-0-9.eE+]+)", Pattern.MULTILINE)
+            .matcher(metrics);
+    return m.find() ? Double.parseDouble(m.group(2)) : -1;
+  }
+}
