@@ -182,10 +182,10 @@ warm() { log "Warming $1 up (JIT) for ${WARMUP}s"; taskset -c 1 wrk -t1 -c100 -d
 # All three JVMs stay up, pinned to CPU 0; the ones not under load sit idle.
 MERIDIAN_GATEWAY_THREADS=256 MERIDIAN_GATEWAY_MIN_THREADS=8 MERIDIAN_GATEWAY_JAVA_OPTS="$JVM_OPTS" \
   bash scripts/gateway-node.sh start --name bench-bare --admin-port $BARE_PORT --port $((BARE_PORT + 1)) \
-  --admin-only --db meridian_bench --cpus 0 --war "$WORK/bare.war" --artifacts "$MERIDIAN_ARTIFACTS_LOCATION"
+  --admin-only --bench-floor --db meridian_bench --cpus 0 --war "$WORK/bare.war" --artifacts "$MERIDIAN_ARTIFACTS_LOCATION"
 MERIDIAN_GATEWAY_JAVA_OPTS="$JVM_OPTS -Dbench.port=$BARE_EL_PORT -Dbench.backend.port=$BACKEND_PORT" \
   bash scripts/gateway-node.sh start --name bench-bare-el --admin-port $((BARE_EL_PORT + 1)) --port $BARE_EL_PORT \
-  --db meridian_bench --cpus 0 --war "$WORK/bare-el.war" --artifacts "$MERIDIAN_ARTIFACTS_LOCATION"
+  --bench-floor --db meridian_bench --cpus 0 --war "$WORK/bare-el.war" --artifacts "$MERIDIAN_ARTIFACTS_LOCATION"
 D="http://127.0.0.1:$BARE_PORT/orders/1"
 E="http://127.0.0.1:$BARE_EL_PORT/orders/1"
 warm "the bare servlet" "$D"

@@ -6,7 +6,7 @@
 #                                 [--reconcile S] [--cpus LIST] [--tls-cert PEM --tls-key PEM]
 #                                 [--cluster-members H:P,... --cluster-port P [--cluster-interface IP]
 #                                  [--datacenter-nodes N]]
-#                                 [--fresh-cache] [--war FILE] [--admin-only]
+#                                 [--fresh-cache] [--war FILE] [--admin-only] [--bench-floor]
 #                                 [--jmx-port P [--jmx-host IP]]
 #   scripts/gateway-node.sh stop  [--name N]
 #
@@ -17,7 +17,8 @@
 # PostgreSQL database it reads (the master's, or the DC's hot standby); --broker: the DC's Artemis
 # (default tcp://127.0.0.1:61616); --artifacts: the artifact server (default
 # http://127.0.0.1:8088/); --cpus pins the JVM with taskset (benchmarks); --admin-only: the WAR
-# serves no public port (benchmark floors); --cluster-members: the datacenter's gateway nodes' data
+# serves no public port; --bench-floor: the WAR is a benchmark floor, not the gateway (ready when
+# its /-/health answers, instead of the gateway's readiness check); --cluster-members: the datacenter's gateway nodes' data
 # grid addresses (Payara Micro's Hazelcast, TCP/IP discovery, cluster meridian-DATACENTER), this
 # node's own among them at --cluster-port; without them the node runs alone (--nocluster), and
 # throttle counts are its own; --datacenter-nodes: how many gateway nodes the DC runs (a node that
@@ -34,7 +35,7 @@ source "$(dirname "$0")/lib/payara.sh"
 
 cmd="${1:-}"; shift || true
 name=gw1; port=8280; admin_port=""; tls_cert=""; tls_key=""; admin_only=0; db=meridian;
-jmx_port=""; jmx_host=127.0.0.1; cluster_members=""; cluster_port=6900; cluster_interface=""; dc_nodes=0; dc=dc-master; cpus=""; db_host="$PG_HOST"; reconcile=10; fresh_cache=0
+bench_floor=0; jmx_port=""; jmx_host=127.0.0.1; cluster_members=""; cluster_port=6900; cluster_interface=""; dc_nodes=0; dc=dc-master; cpus=""; db_host="$PG_HOST"; reconcile=10; fresh_cache=0
 broker="${MERIDIAN_BROKER_URL:-tcp://127.0.0.1:61616}"; artifacts="http://127.0.0.1:8088/"
 war="$MERIDIAN_ROOT/gateway-war/target/gateway.war"
 while [ $# -gt 0 ]; do
@@ -45,6 +46,7 @@ while [ $# -gt 0 ]; do
     --tls-cert) tls_cert="$2"; shift 2 ;;
     --tls-key) tls_key="$2"; shift 2 ;;
     --admin-only) admin_only=1; shift ;;
+    --bench-floor) bench_floor=1; shift ;;
     --cluster-members) cluster_members="$2"; shift 2 ;;
     --cluster-port) cluster_port="$2"; shift 2 ;;
     --cluster-interface) cluster_interface="$2"; shift 2 ;;
@@ -183,15 +185,16 @@ ASADMIN
     # Ready: the node's own readiness check says so on its admin port (state loaded, public port
     # served), and the public port answers. A failed deployment can still print "ready" in the log,
     # and MicroProfile Health then answers UP with no checks at all: the check must be in the body.
-    # An --admin-only WAR is a benchmark floor, not the gateway: its /-/health says it deployed.
+    # A --bench-floor WAR is not the gateway: its /-/health says it deployed.
     scheme=http; [ -n "$tls_cert" ] && scheme=https
     ready() {
-      if [ "$admin_only" = 1 ]; then
-        [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$admin_port/-/health" || true)" = 200 ]
-        return
+      if [ "$bench_floor" = 1 ]; then
+        [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$admin_port/-/health" || true)" = 200 ] || return 1
+      else
+        local body; body=$(curl -s -w '\n%{http_code}' --max-time 2 "http://127.0.0.1:$admin_port/health/ready" || true)
+        [ "${body##*$'\n'}" = 200 ] && [[ "$body" == *'"meridian-gateway-readiness"'* ]] || return 1
       fi
-      local body; body=$(curl -s -w '\n%{http_code}' --max-time 2 "http://127.0.0.1:$admin_port/health/ready" || true)
-      [ "${body##*$'\n'}" = 200 ] && [[ "$body" == *'"meridian-gateway-readiness"'* ]] || return 1
+      [ "$admin_only" = 1 ] && return 0
       [ "$(curl -sk -o /dev/null -w '%{http_code}' --max-time 2 "$scheme://127.0.0.1:$port/-/" || true)" != 000 ]
     }
     up=0
