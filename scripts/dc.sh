@@ -10,6 +10,7 @@
 #   scripts/dc.sh gateway stop|start NAME       stop / start a gateway node (gw-m, gw-r1, gw-r2)
 #   scripts/dc.sh lag                           replica replay lag (bytes and seconds)
 #   scripts/dc.sh ports                         TCP ports listening in each DC ("mer-m 8080" lines)
+#   scripts/dc.sh sql master|replica QUERY      run a query on the meridian database (psql -At)
 #
 # Master DC (10.201.1.1): PostgreSQL primary, Artemis, nginx artifact server (:8088), Payara
 # Server with the control plane (:8080, admin :8048), gateway gw-m (:8280, node admin :9280), demo
@@ -89,9 +90,10 @@ gateway() {
     bash "$MERIDIAN_ROOT/scripts/gateway-node.sh" stop --name "$name"
     return
   fi
-  # Global quotas are split between the two datacenters.
+  # Global quotas are split between the two datacenters; every answer names the datacenter and the
+  # API revision that served it (Meridian-Datacenter, Meridian-Api-Revision).
   as_root ip netns exec "$ns" env MERIDIAN_GATEWAY_JAVA_OPTS="${MERIDIAN_GATEWAY_JAVA_OPTS:--Xms256m -Xmx384m -XX:+UseParallelGC}" \
-    MERIDIAN_GATEWAY_PROPERTIES="meridian.gateway.throttle.datacenters=2 ${MERIDIAN_GATEWAY_PROPERTIES:-}" \
+    MERIDIAN_GATEWAY_PROPERTIES="meridian.gateway.throttle.datacenters=2 meridian.gateway.response.served-by-headers=true ${MERIDIAN_GATEWAY_PROPERTIES:-}" \
     bash "$MERIDIAN_ROOT/scripts/gateway-node.sh" start --name "$name" --port "$port" --db $DB \
     --db-host 127.0.0.1 --datacenter "$dc" --artifacts "$artifacts" \
     --broker "tcp://127.0.0.1:$BROKER_PORT" --reconcile "${MERIDIAN_RECONCILE_SECONDS:-10}" ${war:+--war "$war"} \
@@ -151,5 +153,10 @@ case "$cmd" in
     for ns in $MASTER_NS $REPLICA_NS; do
       in_ns "$ns" ss -ltnH | awk -v ns="$ns" '{n = split($4, a, ":"); print ns, a[n]}' | sort -u -k2n
     done ;;
-  *) sed -n '2,18p' "$0"; exit 2 ;;
+  sql)
+    case "${1:-}" in
+      master | replica) pg_node_sql "$1" -d "$DB" -c "${2:?sql master|replica QUERY}" ;;
+      *) die "sql master|replica QUERY" ;;
+    esac ;;
+  *) sed -n '2,19p' "$0"; exit 2 ;;
 esac

@@ -23,7 +23,12 @@
 # node's own among them at --cluster-port; without them the node runs alone (--nocluster), and
 # throttle counts are its own; --datacenter-nodes: how many gateway nodes the DC runs (a node that
 # sees fewer enforces only their share of each limit). Extra JVM options: MERIDIAN_GATEWAY_JAVA_OPTS; extra
-# configuration: MERIDIAN_GATEWAY_PROPERTIES ("key=value ..."). Logs: .work/gateways/N/server.log
+# configuration: MERIDIAN_GATEWAY_PROPERTIES ("key=value ..."). Boot (README, "Gateway", cold start;
+# bench/boot.sh measures each): MERIDIAN_GATEWAY_RUNTIME=launcher (default: the runtime unpacked
+# once, see install_payara_micro_runtime) or jar (unpacked at every start);
+# MERIDIAN_GATEWAY_RAR=client (default: the trimmed adapter) or full;
+# MERIDIAN_GATEWAY_LEAN=1 (default; 0 keeps Payara's OpenAPI service and phone-home on).
+# Logs: .work/gateways/N/server.log
 # (one JSON object per line, scripts/lib/gateway-logging.properties) and access.log; the
 # last-known-good cache, kept across restarts: .work/gateway-cache/N. --jmx-port: remote JMX (RMI
 # registry and connector on that one port, bound to --jmx-host, default 127.0.0.1) with password
@@ -113,6 +118,34 @@ case "$cmd" in
     rm -rf "$dir"; mkdir -p "$dir" "$MERIDIAN_WORK/gateway-cache/$name"
     [ -f "$MERIDIAN_WORK/gateways/$name.server.log.1" ] && mv "$MERIDIAN_WORK/gateways/$name.server.log.1" "$dir/server.log.1"
     cp "$war" "$dir/ROOT.war"
+    # Boot. A fresh root each start (configuration semantics unchanged: the pre- and post-boot
+    # files below make the whole configuration), but with the launcher the runtime's jars are
+    # linked from one unpacked copy instead of unpacked again (about 3 s).
+    runtime_mode="${MERIDIAN_GATEWAY_RUNTIME:-launcher}"
+    rar="$ACTIVEMQ_RAR"
+    if [ "${MERIDIAN_GATEWAY_RAR:-client}" = client ]; then
+      install_activemq_client_rar; rar="$ACTIVEMQ_CLIENT_RAR"
+    fi
+    boot=()
+    if [ "$runtime_mode" = launcher ]; then
+      install_payara_micro_runtime
+      # Hard links (Payara does not boot from a symbolic link to its runtime): no copying.
+      mkdir -p "$dir/root"
+      parts=("$PAYARA_MICRO_RUNTIME"/{runtime,lib,META-INF,launch-micro.jar})
+      cp -al "${parts[@]}" "$dir/root/" 2>/dev/null || cp -a "${parts[@]}" "$dir/root/"   # another file system
+      cp -rp "$PAYARA_MICRO_RUNTIME/config.pristine" "$dir/root/config"
+      # The launcher refuses --addlibs (its runtime is on the class path), so the driver goes on
+      # the class path too; and the module options its manifest carries apply only to -jar.
+      mapfile -t boot < <(unzip -p "$dir/root/launch-micro.jar" META-INF/MANIFEST.MF | tr -d '\r' \
+        | awk '/^ / { line = line substr($0, 2); next } { if (line != "") print line; line = $0 } END { print line }' \
+        | awk -F': ' '$1 == "Add-Opens" || $1 == "Add-Exports" {
+            n = split($2, m, " "); for (i = 1; i <= n; i++) print ($1 == "Add-Opens" ? "--add-opens=" : "--add-exports=") m[i] "=ALL-UNNAMED" }')
+      boot+=(-cp "$dir/root/launch-micro.jar:$POSTGRESQL_DRIVER_JAR" fish.payara.micro.impl.RootDirLauncher)
+    else
+      boot=(-jar "$PAYARA_MICRO_JAR" --addlibs "$POSTGRESQL_DRIVER_JAR" --rootdir "$dir/root")
+    fi
+    lean=()
+    [ "${MERIDIAN_GATEWAY_LEAN:-1}" = 1 ] && lean=(--disablephonehome)
     # Payara's HTTP listener is the administration port only (the public port is the WAR's event
     # loop): HTTP/1.1, a small thread pool (MERIDIAN_GATEWAY_THREADS; the benchmark's bare-servlet
     # floor raises it), no per-request tracing spans (each draws a UUID from the locked NativePRNG).
@@ -123,12 +156,10 @@ set configs.config.server-config.network-config.protocols.protocol.http-listener
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=${MERIDIAN_GATEWAY_THREADS:-16}
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=${MERIDIAN_GATEWAY_MIN_THREADS:-2}
 ASADMIN
-    cat > "$dir/postboot.asadmin" <<ASADMIN
-set-requesttracing-configuration --enabled=false --dynamic=true
-create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize 1 --maxpoolsize 8 --isconnectvalidatereq true --validationmethod auto-commit --property serverName=${db_host}:portNumber=${PG_PORT}:databaseName=${db}:user=${PG_USER}:password=$(asadmin_escape "$PG_PASSWORD") meridian-replica-pool
-create-jdbc-resource --connectionpoolid meridian-replica-pool jdbc/meridian-replica
-create-resource-adapter-config --property ServerUrl=$(asadmin_escape "$broker"):UserName=${MERIDIAN_BROKER_USER:-meridian}:Password=$(asadmin_escape "${MERIDIAN_BROKER_PASSWORD:-meridian-broker}") activemq-rar-$ACTIVEMQ_RAR_VERSION
-ASADMIN
+    # No OpenAPI document for the WAR (it has no JAX-RS resources; nothing reads /openapi).
+    [ "${MERIDIAN_GATEWAY_LEAN:-1}" = 1 ] && echo "set-openapi-configuration --enabled=false" >> "$dir/preboot.asadmin"
+    { echo "set-requesttracing-configuration --enabled=false --dynamic=true"
+      micro_resource_commands "$db_host" "$db" "$broker"; } > "$dir/postboot.asadmin"
     chmod 600 "$dir/postboot.asadmin"
     pin=()
     [ -n "$cpus" ] && pin=(taskset -c "$cpus")
@@ -177,8 +208,8 @@ ASADMIN
       -Dmeridian.gateway.cache.dir="$MERIDIAN_WORK/gateway-cache/$name" \
       -Dmeridian.gateway.sync.reconcile-seconds="$reconcile" \
       -Dmeridian.gateway.access-log.file="$dir/access.log" \
-      -jar "$PAYARA_MICRO_JAR" --addlibs "$POSTGRESQL_DRIVER_JAR" --deploy "$ACTIVEMQ_RAR" --deploy "$dir/ROOT.war" --port "$admin_port" "${cluster[@]}" \
-      --rootdir "$dir/root" --logproperties "$MERIDIAN_ROOT/scripts/lib/gateway-logging.properties" \
+      "${boot[@]}" --deploy "$rar" --deploy "$dir/ROOT.war" --port "$admin_port" "${cluster[@]}" "${lean[@]}" \
+      --logproperties "$MERIDIAN_ROOT/scripts/lib/gateway-logging.properties" \
       --prebootcommandfile "$dir/preboot.asadmin" --postbootcommandfile "$dir/postboot.asadmin" \
       > >(exec > "$dir/server.log" 2>&1; json_lines) 2>&1 &
     echo $! > "$dir/pid"

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, repository integration tests against PostgreSQL, the system tests
-# that drive the EAR on a Payara Server domain and a gateway on Payara Micro over HTTP, and the
-# multi-datacenter system tests on the two-DC topology of scripts/dc.sh (network namespaces: needs
-# root). Installs what is missing first (scripts/install.sh: Java 17, Maven, PostgreSQL, Payara,
-# Artemis, nginx, iptables, nftables), in the host namespace, and leaves nothing running that it
-# started.
+# Runs every test: unit tests, repository integration tests against PostgreSQL, the container
+# tests (Arquillian micro-deployments of the master's services and MDBs into a Payara Server domain
+# without the EAR, and of the gateway's sync MDB into Payara Micro, with their own broker and
+# database meridian_ct), the system tests that drive the EAR on a Payara Server domain and a gateway
+# on Payara Micro over HTTP, and the multi-datacenter system tests on the two-DC topology of
+# scripts/dc.sh (network namespaces: needs root). Installs what is missing first
+# (scripts/install.sh: Java 17, Maven, PostgreSQL, Payara, Artemis, nginx, iptables, nftables), in
+# the host namespace, and leaves nothing running that it started.
 #
 #   scripts/test.sh [extra Maven arguments]
 source "$(dirname "$0")/lib/postgres.sh"
@@ -13,6 +15,9 @@ install_all
 pg_started=$(ensure_postgres)
 cleanup() {
   bash "$MERIDIAN_ROOT/scripts/dc.sh" down >/dev/null 2>&1 || true
+  bash "$MERIDIAN_ROOT/container-tests/src/test/scripts/gateway.sh" stop "$MERIDIAN_WORK/container-tests/gateway" >/dev/null 2>&1 || true
+  bash "$MERIDIAN_ROOT/scripts/master-domain.sh" stop --name meridian-ct >/dev/null 2>&1 || true
+  bash "$MERIDIAN_ROOT/scripts/broker.sh" stop --dir "$MERIDIAN_WORK/container-tests/broker" >/dev/null 2>&1 || true
   bash "$MERIDIAN_ROOT/scripts/broker.sh" stop --dir "$MERIDIAN_WORK/system-tests/broker" >/dev/null 2>&1 || true
   bash "$MERIDIAN_ROOT/scripts/gateway-node.sh" stop --name st-gateway >/dev/null 2>&1 || true
   bash "$MERIDIAN_ROOT/scripts/master-domain.sh" stop --name meridian-st >/dev/null 2>&1 || true
@@ -25,7 +30,9 @@ trap cleanup EXIT
 
 ensure_database meridian_it fresh
 ensure_database meridian_st fresh
+ensure_database meridian_ct fresh
 rm -rf "$MERIDIAN_WORK/system-tests" # the single-DC system tests' artifact directory and broker
+rm -rf "$MERIDIAN_WORK/container-tests" # the container tests' broker, artifacts and gateway node
 
 cd "$MERIDIAN_ROOT"
 log "Running all tests (mvn verify)"

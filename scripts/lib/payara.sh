@@ -6,6 +6,18 @@ source "$(dirname "${BASH_SOURCE[0]}")/install.sh"
 # asadmin escaping for a property value (colons and equals signs separate properties).
 asadmin_escape() { printf '%s' "$1" | sed 's/[:=]/\\&/g'; }
 
+# micro_resource_commands DB_HOST DB BROKER_URL: the asadmin commands (a post-boot command file)
+# that give a Payara Micro gateway node its resources: the DC's database as jdbc/meridian-replica,
+# and the ActiveMQ resource adapter's broker. scripts/gateway-node.sh and the container tests use it.
+micro_resource_commands() {
+  local db_host="$1" db="$2" broker="$3"
+  cat <<ASADMIN
+create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize 1 --maxpoolsize 8 --isconnectvalidatereq true --validationmethod auto-commit --property serverName=${db_host}:portNumber=${PG_PORT}:databaseName=${db}:user=${PG_USER}:password=$(asadmin_escape "$PG_PASSWORD") meridian-replica-pool
+create-jdbc-resource --connectionpoolid meridian-replica-pool jdbc/meridian-replica
+create-resource-adapter-config --property ServerUrl=$(asadmin_escape "$broker"):UserName=${MERIDIAN_BROKER_USER:-meridian}:Password=$(asadmin_escape "${MERIDIAN_BROKER_PASSWORD:-meridian-broker}") activemq-rar-$ACTIVEMQ_RAR_VERSION
+ASADMIN
+}
+
 # domain_create NAME PORTBASE DB_NAME: a new domain (replacing an old one of that name).
 domain_create() {
   local name="$1" base="$2" db="$3" admin=$(( $2 + 48 ))

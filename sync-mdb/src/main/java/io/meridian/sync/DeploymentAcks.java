@@ -29,7 +29,7 @@ public class DeploymentAcks {
 
   private static final Logger LOG = Logger.getLogger(DeploymentAcks.class.getName());
 
-  private boolean failing;
+  private volatile boolean failing;
 
   public void send(List<DeploymentAck> acks) {
     if (acks.isEmpty()) {

@@ -107,6 +107,8 @@ final class SyncManagement implements SyncMXBean, AutoCloseable {
     try {
       position = replica.position();
       positionReadAt = System.nanoTime();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the probe is being shut down
     } catch (Exception e) {
       LOG.log(Level.FINE, "Cannot read the replica's position", e);
       position = ReplicaPosition.UNKNOWN;

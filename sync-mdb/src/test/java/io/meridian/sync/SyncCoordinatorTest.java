@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.meridian.shared.api.ApiDefinition;
-import io.meridian.shared.api.EndpointDefinition;
-import io.meridian.shared.api.OperationDefinition;
 import io.meridian.shared.artifact.Announcement;
 import io.meridian.shared.artifact.ApiArtifact;
 import io.meridian.shared.artifact.ArtifactPaths;
+import io.meridian.shared.artifact.ArtifactState;
 import io.meridian.shared.artifact.Digests;
 import io.meridian.shared.artifact.DirectoryArtifactStore;
 import io.meridian.shared.artifact.DocumentSignature;
@@ -95,26 +93,9 @@ class SyncCoordinatorTest {
     return c;
   }
 
-  private static ApiArtifact artifact(String apiId, int revision, String state, String path) {
-    return new ApiArtifact(
-        apiId,
-        revision,
-        state,
-        new ApiDefinition(
-            apiId,
-            "Pizza",
-            "/" + apiId,
-            "1.0",
-            false,
-            "",
-            List.of(),
-            "PUBLIC",
-            "pat",
-            List.of(new OperationDefinition("GET", path, false, List.of(), "Unlimited")),
-            new EndpointDefinition("http://127.0.0.1:9000", 5000),
-            Map.of(),
-            null,
-            null));
+  private static ApiArtifact artifact(
+      String apiId, int revision, ArtifactState state, String path) {
+    return Artifacts.artifact(apiId, revision, state, path);
   }
 
   /** Writes a signed artifact to the "server"; returns its hash. */
@@ -148,7 +129,7 @@ class SyncCoordinatorTest {
 
   @Test
   void reconcilesWithTheManifestAndARestartServesFromTheCacheAlone() throws Exception {
-    ApiArtifact a = artifact("a", 1, "PUBLISHED", "/menu");
+    ApiArtifact a = artifact("a", 1, ArtifactState.PUBLISHED, "/menu");
     String sha = upload(a);
     manifest(1, new Manifest.Entry("a", 1, "PUBLISHED", sha));
     SyncCoordinator first = coordinator();
@@ -174,7 +155,7 @@ class SyncCoordinatorTest {
   @Test
   void readsAsAnMxBeanAndResyncsOnDemand() throws Exception {
     SyncCoordinator c = coordinator();
-    String sha = upload(artifact("a", 1, "PUBLISHED", "/menu"));
+    String sha = upload(artifact("a", 1, ArtifactState.PUBLISHED, "/menu"));
     manifest(1, new Manifest.Entry("a", 1, "PUBLISHED", sha));
     MBeanServer server = MBeanServerFactory.newMBeanServer();
     ObjectName name = new ObjectName(SyncManagement.OBJECT_NAME);
@@ -202,13 +183,14 @@ class SyncCoordinatorTest {
   @Test
   void aTamperedArtifactIsRejectedAndThePreviousRevisionStays() throws Exception {
     SyncCoordinator c = coordinator();
-    ApiArtifact v1 = artifact("a", 1, "PUBLISHED", "/menu");
+    ApiArtifact v1 = artifact("a", 1, ArtifactState.PUBLISHED, "/menu");
     String sha1 = upload(v1);
     assertTrue(c.onAnnouncement(announce(1, v1, sha1)));
 
-    ApiArtifact v2 = artifact("a", 2, "PUBLISHED", "/menu2");
+    ApiArtifact v2 = artifact("a", 2, ArtifactState.PUBLISHED, "/menu2");
     String sha2 = upload(v2);
-    store.put(ArtifactPaths.artifact(sha2), artifact("a", 2, "PUBLISHED", "/evil").toBytes());
+    store.put(
+        ArtifactPaths.artifact(sha2), artifact("a", 2, ArtifactState.PUBLISHED, "/evil").toBytes());
     assertFalse(c.onAnnouncement(announce(2, v2, sha2)));
     assertEquals(sha1, active().get("a").sha256());
     assertEquals(1, c.status().rejectedArtifacts());
@@ -218,13 +200,14 @@ class SyncCoordinatorTest {
     assertTrue(c.artifactServerReachable()); // reached: what it served was refused
 
     // A correct document with a signature by an unknown key is refused too.
-    String sha3 = upload(artifact("a", 3, "PUBLISHED", "/menu3"));
+    String sha3 = upload(artifact("a", 3, ArtifactState.PUBLISHED, "/menu3"));
     store.put(
         ArtifactPaths.signatureOf(ArtifactPaths.artifact(sha3)),
         DocumentSignature.sign(
                 store.get(ArtifactPaths.artifact(sha3)).orElseThrow(), "k2", ed25519().getPrivate())
             .toBytes());
-    assertFalse(c.onAnnouncement(announce(3, artifact("a", 3, "PUBLISHED", "/menu3"), sha3)));
+    assertFalse(
+        c.onAnnouncement(announce(3, artifact("a", 3, ArtifactState.PUBLISHED, "/menu3"), sha3)));
     assertEquals(sha1, active().get("a").sha256());
     assertEquals(2, c.status().rejectedArtifacts());
   }
@@ -232,7 +215,7 @@ class SyncCoordinatorTest {
   @Test
   void activationWaitsForTheReplicaToReplayTheAnnouncedPosition() throws Exception {
     SyncCoordinator c = coordinator();
-    ApiArtifact a = artifact("a", 1, "PUBLISHED", "/menu");
+    ApiArtifact a = artifact("a", 1, ArtifactState.PUBLISHED, "/menu");
     String sha = upload(a);
     replica.replayed = false;
     assertFalse(c.onAnnouncement(announce(1, a, sha)));
@@ -246,17 +229,17 @@ class SyncCoordinatorTest {
   @Test
   void anOlderManifestNeverRollsBackAnAnnouncedRevisionAndRetiredApisGo() throws Exception {
     SyncCoordinator c = coordinator();
-    ApiArtifact v1 = artifact("a", 1, "PUBLISHED", "/menu");
+    ApiArtifact v1 = artifact("a", 1, ArtifactState.PUBLISHED, "/menu");
     String sha1 = upload(v1);
     manifest(1, new Manifest.Entry("a", 1, "PUBLISHED", sha1));
-    ApiArtifact v2 = artifact("a", 2, "PUBLISHED", "/menu2");
+    ApiArtifact v2 = artifact("a", 2, ArtifactState.PUBLISHED, "/menu2");
     String sha2 = upload(v2);
     assertTrue(c.onAnnouncement(announce(2, v2, sha2)));
     c.reconcile(); // manifest 1 is older than the announced publication 2
     assertEquals(sha2, active().get("a").sha256());
 
     // The replica has not caught up with manifest 3 yet: nothing changes until it has.
-    ApiArtifact retired = artifact("a", 2, "RETIRED", "/menu2");
+    ApiArtifact retired = artifact("a", 2, ArtifactState.RETIRED, "/menu2");
     upload(retired);
     manifest(3);
     replica.visibleManifest = 2;

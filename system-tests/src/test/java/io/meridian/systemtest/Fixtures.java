@@ -65,8 +65,12 @@ final class Fixtures {
 
   /** Creates and publishes an API; returns its id. */
   static String publishedApi(Http publisher) {
-    Http.Reply created =
-        publisher.post("/publisher/api/v1/apis", apiJson("/" + unique("pizza"), "Orders pizza"));
+    return publish(publisher, apiJson("/" + unique("pizza"), "Orders pizza"));
+  }
+
+  /** Creates and publishes the API {@code body} describes; returns its id. */
+  static String publish(Http publisher, String body) {
+    Http.Reply created = publisher.post("/publisher/api/v1/apis", body);
     assertEquals(201, created.status(), created.toString());
     String id = created.json().getString("id");
     Http.Reply published =

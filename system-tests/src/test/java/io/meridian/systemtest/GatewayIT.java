@@ -77,17 +77,8 @@ class GatewayIT {
     return publish(body);
   }
 
-  /** Creates and publishes the API {@code body} describes; returns its id. */
   private static String publish(String body) {
-    Http.Reply created = publisher.post("/publisher/api/v1/apis", body);
-    assertEquals(201, created.status(), created.toString());
-    String id = created.json().getString("id");
-    assertEquals(
-        200,
-        publisher
-            .post("/publisher/api/v1/apis/" + id + "/lifecycle", "{\"state\":\"PUBLISHED\"}")
-            .status());
-    return id;
+    return Fixtures.publish(publisher, body);
   }
 
   private static String token(Http oauthClient, String scope) {

@@ -45,22 +45,14 @@ class GatewayJmxIT {
     backend = new Backend();
     Http publisher = Fixtures.publisher();
     context = "/" + Fixtures.unique("jmx");
-    Http.Reply created =
-        publisher.post(
-            "/publisher/api/v1/apis",
-            """
-            {"name":"JMX test","context":"%s","version":"1.0",
-             "operations":[{"method":"GET","uriTemplate":"/public","authRequired":false}],
-             "endpoints":{"production":{"url":"%s"}}}
-            """
-                .formatted(context, backend.url()));
-    assertEquals(201, created.status(), created.toString());
-    String id = created.json().getString("id");
-    assertEquals(
-        200,
-        publisher
-            .post("/publisher/api/v1/apis/" + id + "/lifecycle", "{\"state\":\"PUBLISHED\"}")
-            .status());
+    Fixtures.publish(
+        publisher,
+        """
+        {"name":"JMX test","context":"%s","version":"1.0",
+         "operations":[{"method":"GET","uriTemplate":"/public","authRequired":false}],
+         "endpoints":{"production":{"url":"%s"}}}
+        """
+            .formatted(context, backend.url()));
     Await.response(
         () -> GatewayClient.send("GET", GatewayIT.GATEWAY + context + "/1.0/public", null),
         r -> r.statusCode() == 204,

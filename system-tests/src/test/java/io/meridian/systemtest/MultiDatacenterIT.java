@@ -344,9 +344,60 @@ class MultiDatacenterIT {
       assertEquals(404, call(Topology.REPLICA_GATEWAY, context + "/1.0/public", null).statusCode());
       Thread.sleep(100);
     }
-    assertTrue(sync(Topology.REPLICA_GATEWAY).getString("lastError").contains("replica"));
+    // Once the announcement's replica wait (replica-wait-millis) runs out, the node says why.
+    awaitTrue(
+        () -> sync(Topology.REPLICA_GATEWAY).getString("lastError", "").contains("replica"),
+        10_000);
+    assertEquals(404, call(Topology.REPLICA_GATEWAY, context + "/1.0/public", null).statusCode());
     Topology.run("replay", "resume");
     await(() -> call(Topology.REPLICA_GATEWAY, context + "/1.0/public", null), status(204), 10_000);
+  }
+
+  // 8
+  @Test
+  void underPausedReplayAFailClosedApiAnswers503AndAFailOpenOneKeepsServing() throws Exception {
+    String strictContext = "/" + Fixtures.unique("strict");
+    String strict =
+        create(
+            apiJson(strictContext, "/orders/{id}")
+                .replace(
+                    "\"operations\"",
+                    "\"staleness\":{\"maxLagSeconds\":2,\"whenStale\":\"reject\"},\"operations\""));
+    String lenient = create("/" + Fixtures.unique("lenient"), "/orders/{id}");
+    JsonObject view = admin.get("/publisher/api/v1/apis/" + strict).json();
+    assertEquals("reject", view.getJsonObject("staleness").getString("whenStale"), view.toString());
+    publish(strict);
+    publish(lenient);
+    subscribe(strict);
+    subscribe(lenient);
+    String token = token();
+    String strictPath = strictContext + "/1.0/orders/1";
+    String lenientPath =
+        admin.get("/publisher/api/v1/apis/" + lenient).json().getString("context")
+            + "/1.0/orders/1";
+    await(() -> call(Topology.REPLICA_GATEWAY, strictPath, token), status(200), 10_000);
+    await(() -> call(Topology.REPLICA_GATEWAY, lenientPath, token), status(200), 10_000);
+    HttpResponse<String> served = call(Topology.REPLICA_GATEWAY, lenientPath, token);
+    assertEquals(200, served.statusCode(), served.body());
+    assertEquals("dc-ro1", served.headers().firstValue("Meridian-Datacenter").orElse(null));
+    assertEquals("1", served.headers().firstValue("Meridian-Api-Revision").orElse(null));
+
+    Topology.run("replay", "pause");
+    assertEquals(200, oauthClient.form("/store/oauth2/revoke", params("token", token)).status());
+    // The master refuses the token at once; the read-only DC cannot know before it replays.
+    await(() -> call(Topology.MASTER_GATEWAY, strictPath, token), status(401), 10_000);
+    await(() -> call(Topology.REPLICA_GATEWAY, strictPath, token), status(503), 10_000);
+    HttpResponse<String> refused = call(Topology.REPLICA_GATEWAY, strictPath, token);
+    assertEquals(503, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("\"code\":\"replica_stale\""), refused.body());
+    assertEquals("2", refused.headers().firstValue("Retry-After").orElse(null));
+    HttpResponse<String> open = call(Topology.REPLICA_GATEWAY, lenientPath, token);
+    assertEquals(
+        200, open.statusCode(), "fail open: served from what the replica has, revoked or not");
+
+    Topology.run("replay", "resume");
+    await(() -> call(Topology.REPLICA_GATEWAY, strictPath, token), status(401), 10_000);
+    await(() -> call(Topology.REPLICA_GATEWAY, lenientPath, token), status(401), 10_000);
   }
 
   // ---- helpers ----
@@ -400,7 +451,11 @@ class MultiDatacenterIT {
   }
 
   private static String create(String context, String... paths) {
-    Http.Reply created = admin.post("/publisher/api/v1/apis", apiJson(context, paths));
+    return create(apiJson(context, paths));
+  }
+
+  private static String create(String apiJson) {
+    Http.Reply created = admin.post("/publisher/api/v1/apis", apiJson);
     assertEquals(201, created.status(), created.toString());
     return created.json().getString("id");
   }

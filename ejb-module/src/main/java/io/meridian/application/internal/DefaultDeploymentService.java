@@ -30,7 +30,7 @@ public class DefaultDeploymentService implements DeploymentService {
         .deployment(ack.datacenter(), ack.node(), ack.apiId())
         .acknowledge(
             ack.revision(),
-            ack.state(),
+            ack.state().name(),
             ack.sha256(),
             ack.manifestRevision(),
             OffsetDateTime.parse(ack.activatedAt()),

@@ -2,6 +2,7 @@ package io.meridian.application.internal;
 
 import io.meridian.domain.model.api.ApiRepository;
 import io.meridian.domain.model.api.ApiRevision;
+import io.meridian.domain.model.api.ApiState;
 import io.meridian.domain.model.publication.DeployedArtifact;
 import io.meridian.domain.model.publication.Publication;
 import io.meridian.domain.model.publication.PublicationRepository;
@@ -11,6 +12,7 @@ import io.meridian.shared.api.ApiDefinitionJson;
 import io.meridian.shared.artifact.Announcement;
 import io.meridian.shared.artifact.ApiArtifact;
 import io.meridian.shared.artifact.ArtifactPaths;
+import io.meridian.shared.artifact.ArtifactState;
 import io.meridian.shared.artifact.ArtifactStore;
 import io.meridian.shared.artifact.Digests;
 import io.meridian.shared.artifact.Manifest;
@@ -74,7 +76,7 @@ public class PublicationSteps {
         new ApiArtifact(
             p.apiId(),
             p.revision(),
-            p.state(),
+            artifactState(p.state()),
             ApiDefinitionJson.read(revision.get().definition()));
     byte[] bytes = artifact.toBytes();
     String sha = Digests.sha256(bytes);
@@ -116,11 +118,26 @@ public class PublicationSteps {
                 new Announcement(
                     p.apiId(),
                     p.revision(),
-                    p.state(),
+                    artifactState(p.state()),
                     p.artifactSha256(),
                     id,
                     publications.currentWalPosition(),
                     p.publishedAt().toString()));
+  }
+
+  /**
+   * The state gateways see for the API state an outbox entry recorded (the name of an {@link
+   * ApiState}): the master's lifecycle meets the artifact format here.
+   */
+  static ArtifactState artifactState(String apiState) {
+    return switch (ApiState.valueOf(apiState)) {
+      case PUBLISHED -> ArtifactState.PUBLISHED;
+      case DEPRECATED -> ArtifactState.DEPRECATED;
+      case BLOCKED -> ArtifactState.BLOCKED;
+      case RETIRED -> ArtifactState.RETIRED;
+      case CREATED ->
+          throw new IllegalStateException("An API that was never published has no artifact");
+    };
   }
 
   public void announced(long id, String lsn) {

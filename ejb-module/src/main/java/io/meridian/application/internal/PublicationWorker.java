@@ -3,6 +3,7 @@ package io.meridian.application.internal;
 import io.meridian.domain.model.publication.PublicationRepository;
 import io.meridian.infrastructure.publication.JmsAnnouncer;
 import io.meridian.shared.artifact.Announcement;
+import io.meridian.shared.log.LogFields;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -13,6 +14,8 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -38,6 +41,10 @@ public class PublicationWorker {
   @Resource ManagedExecutorService executor;
 
   private final AtomicBoolean scheduled = new AtomicBoolean();
+
+  /** How long each entry's upload took, until it is announced (only for the log line). */
+  private final Map<Long, Long> uploadMillis = new HashMap<>();
+
   private boolean failing;
 
   public void onRequested(
@@ -62,7 +69,9 @@ public class PublicationWorker {
     try {
       for (long id : publications.unpublished(BATCH)) {
         try {
+          long start = System.nanoTime();
           steps.publish(id);
+          uploadMillis.put(id, millisSince(start));
         } catch (Exception e) {
           fail(id, "publish", e);
           return;
@@ -70,10 +79,14 @@ public class PublicationWorker {
       }
       for (long id : publications.unannounced(BATCH)) {
         try {
+          long start = System.nanoTime();
           Optional<Announcement> a = steps.announcement(id);
           if (a.isPresent()) {
+            long sending = System.nanoTime();
             announcer.announce(a.get());
+            long sent = millisSince(sending);
             steps.announced(id, a.get().lsn());
+            logAnnounced(a.get(), uploadMillis.remove(id), sent, millisSince(start));
           }
         } catch (Exception e) {
           fail(id, "announce", e);
@@ -90,6 +103,33 @@ public class PublicationWorker {
       }
       failing = true;
     }
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
+  }
+
+  /**
+   * One line per publication: where its time on the master went (bench/propagation.sh reads it).
+   */
+  private static void logAnnounced(Announcement a, Long uploadMillis, long sendMillis, long total) {
+    LogFields.info(
+        LOG,
+        "Publication "
+            + a.manifestRevision()
+            + " of API "
+            + a.apiId()
+            + " revision "
+            + a.revision()
+            + " announced: uploads "
+            + (uploadMillis == null ? "earlier" : uploadMillis + " ms")
+            + ", broker send "
+            + sendMillis
+            + " ms, announcement steps "
+            + total
+            + " ms",
+        LogFields.of(
+            "api", a.apiId(), "revision", a.revision(), "publication", a.manifestRevision()));
   }
 
   private void fail(long id, String step, Exception e) {

@@ -294,7 +294,8 @@ class TierServicesTest {
             s.defaultEndpoint(),
             s.datacenterEndpoints(),
             s.cors(),
-            "Platinum");
+            "Platinum",
+            null);
     assertEquals("unknown_tier", code(() -> service.create(platinum, "pat")));
     ApiSpec gold =
         new ApiSpec(
@@ -309,7 +310,8 @@ class TierServicesTest {
             s.defaultEndpoint(),
             s.datacenterEndpoints(),
             s.cors(),
-            "Gold");
+            "Gold",
+            null);
     assertEquals("Gold", service.create(gold, "pat").tier());
   }
 }

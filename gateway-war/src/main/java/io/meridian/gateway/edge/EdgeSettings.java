@@ -21,6 +21,8 @@ import java.util.TreeSet;
  * @param maxFailures consecutive connection failures after which a backend URL cools down
  * @param coolDownMillis how long a failing backend URL is skipped
  * @param hiddenResponseHeaders backend response headers never relayed (e.g. Server)
+ * @param servedBy the datacenter id every answer names in {@code Meridian-Datacenter} (with the
+ *     API's active revision in {@code Meridian-Api-Revision}), or null for no such headers
  * @param nativeTransport use Linux epoll (Netty's native transport) if on the class path, else NIO
  *     (the default: measured no faster here, see BENCHMARKS.md)
  */
@@ -42,6 +44,7 @@ public record EdgeSettings(
     int maxFailures,
     long coolDownMillis,
     Set<String> hiddenResponseHeaders,
+    String servedBy,
     boolean nativeTransport) {
 
   public EdgeSettings {
@@ -81,6 +84,7 @@ public record EdgeSettings(
     private int maxFailures = 3;
     private long coolDownMillis = 10_000;
     private Set<String> hiddenResponseHeaders = Set.of("Server", "X-Powered-By");
+    private String servedBy;
     private boolean nativeTransport;
 
     private Builder() {}
@@ -139,6 +143,12 @@ public record EdgeSettings(
       return this;
     }
 
+    /** Names the datacenter (and the API revision) on every answer; null: no such headers. */
+    public Builder servedBy(String datacenterId) {
+      this.servedBy = datacenterId;
+      return this;
+    }
+
     public Builder nativeTransport(boolean nativeTransport) {
       this.nativeTransport = nativeTransport;
       return this;
@@ -163,6 +173,7 @@ public record EdgeSettings(
           maxFailures,
           coolDownMillis,
           hiddenResponseHeaders,
+          servedBy,
           nativeTransport);
     }
   }

@@ -10,6 +10,7 @@ import io.meridian.gateway.proxy.BackendProxy;
 import io.meridian.gateway.proxy.HopByHop;
 import io.meridian.gateway.proxy.ProxyFailure;
 import io.meridian.gateway.routing.CorsRules;
+import io.meridian.gateway.routing.Route;
 import io.meridian.gateway.routing.RouteMatch;
 import io.meridian.gateway.state.GatewayState;
 import io.meridian.gateway.state.StateHolder;
@@ -38,6 +39,9 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
       HttpHeaders.createOptimized("RateLimit-Remaining");
   private static final CharSequence RATE_LIMIT_RESET =
       HttpHeaders.createOptimized("RateLimit-Reset");
+  private static final CharSequence DATACENTER = HttpHeaders.createOptimized("Meridian-Datacenter");
+  private static final CharSequence API_REVISION =
+      HttpHeaders.createOptimized("Meridian-Api-Revision");
   private static final GatewayError NOT_READY =
       GatewayError.of(503, "not_ready", "The gateway has not loaded its configuration yet");
   private static final GatewayError BAD_REQUEST =
@@ -48,18 +52,24 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
   private final BackendProxy proxy;
   private final AccessLog accessLog;
   private final TrafficMeter meter;
+  private final String servedBy;
 
+  /**
+   * @param servedBy the datacenter id every answer names, or null
+   */
   GatewayHandler(
       StateHolder holder,
       FilterChain chain,
       BackendProxy proxy,
       AccessLog accessLog,
-      TrafficMeter meter) {
+      TrafficMeter meter,
+      String servedBy) {
     this.holder = holder;
     this.chain = chain;
     this.proxy = proxy;
     this.accessLog = accessLog;
     this.meter = meter;
+    this.servedBy = servedBy;
   }
 
   @Override
@@ -153,6 +163,7 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
     response.setStatusCode(local.status());
     local.headers().forEach(response::putHeader);
     response.putHeader(X_REQUEST_ID, requestId);
+    identify(response.headers(), exchange);
     finish(request, response, Buffer.buffer());
     log(exchange, request, requestId, local.status(), start);
   }
@@ -177,12 +188,14 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
   }
 
   /**
-   * What every answer carries besides its own headers: the request id and, for an API with CORS
-   * rules, exactly the CORS headers the gateway grants (the backend's own are dropped).
+   * What every answer carries besides its own headers: the request id, where it was served (when
+   * configured) and, for an API with CORS rules, exactly the CORS headers the gateway grants (the
+   * backend's own are dropped).
    */
-  private static void decorate(HttpServerResponse response, Exchange exchange, String requestId) {
+  private void decorate(HttpServerResponse response, Exchange exchange, String requestId) {
     MultiMap headers = response.headers();
     headers.set(X_REQUEST_ID, requestId);
+    identify(headers, exchange);
     Decision throttled = exchange == null ? null : exchange.throttleDecision();
     if (throttled != null && throttled.limit() > 0) {
       headers.set(RATE_LIMIT, Long.toString(throttled.limit()));
@@ -210,6 +223,20 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
       }
     }
     headers.add(HttpHeaders.VARY, "Origin");
+  }
+
+  /** The datacenter and the API's active revision, when this gateway is set to name them. */
+  private void identify(MultiMap headers, Exchange exchange) {
+    if (servedBy == null) {
+      return;
+    }
+    headers.set(DATACENTER, servedBy);
+    Route api = exchange == null ? null : exchange.route();
+    if (api != null) {
+      headers.set(API_REVISION, Integer.toString(api.revision()));
+    } else {
+      headers.remove(API_REVISION);
+    }
   }
 
   /** Where every request ends: its access-log line and its traffic figures. */

@@ -53,7 +53,11 @@ final class GatewayVerticle extends VerticleBase {
     client = vertx.createHttpClient(clientOptions(), poolOptions());
     FilterChain chain =
         FilterChain.standard(
-            settings.maxUriLength(), settings.maxHeaderBytes(), settings.maxBodyBytes(), throttle);
+            settings.maxUriLength(),
+            settings.maxHeaderBytes(),
+            settings.maxBodyBytes(),
+            throttle,
+            holder.freshness());
     BackendProxy proxy =
         new BackendProxy(
             vertx,
@@ -65,7 +69,8 @@ final class GatewayVerticle extends VerticleBase {
     server =
         vertx
             .createHttpServer(serverOptions())
-            .requestHandler(new GatewayHandler(holder, chain, proxy, accessLog, meter))
+            .requestHandler(
+                new GatewayHandler(holder, chain, proxy, accessLog, meter, settings.servedBy()))
             .invalidRequestHandler(InvalidRequests::answer);
     return server.listen(settings.port(), settings.host());
   }

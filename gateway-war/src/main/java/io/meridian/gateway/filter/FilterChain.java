@@ -1,5 +1,6 @@
 package io.meridian.gateway.filter;
 
+import io.meridian.gateway.state.ReplicaFreshness;
 import io.meridian.gateway.throttle.Throttle;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,13 +20,18 @@ public final class FilterChain {
 
   /** The standard chain of a gateway node. */
   public static FilterChain standard(
-      long maxUriLength, int maxHeaderBytes, long maxBodyBytes, Throttle throttle) {
+      long maxUriLength,
+      int maxHeaderBytes,
+      long maxBodyBytes,
+      Throttle throttle,
+      ReplicaFreshness freshness) {
     return new FilterChain(
         List.of(
             new LimitsFilter(maxUriLength, maxHeaderBytes, maxBodyBytes),
             new RequestSyntaxFilter(),
             new RouteFilter(),
             new CorsFilter(),
+            new StalenessFilter(freshness, System::currentTimeMillis),
             new AuthenticationFilter(),
             new RevocationFilter(),
             new SubscriptionFilter(),

@@ -28,10 +28,20 @@ public final class JpaControlPlaneSource implements ControlPlaneSource {
   }
 
   @Override
-  public long latestSequence() {
+  public Progress progress() {
     EntityManager em = factory.createEntityManager();
     try {
-      return sequence(em);
+      // One round trip per poll: the sequence and the heartbeat's age in milliseconds since epoch.
+      Object[] row =
+          (Object[])
+              em.createNativeQuery(
+                      "SELECT (SELECT max(seq) FROM change_log),"
+                          + " (SELECT floor(extract(epoch FROM beat_at) * 1000)::bigint"
+                          + " FROM replication_heartbeat WHERE id = 1)")
+                  .getSingleResult();
+      long sequence = row[0] == null ? 0 : ((Number) row[0]).longValue();
+      Long beat = row[1] == null ? null : ((Number) row[1]).longValue();
+      return new Progress(sequence, beat);
     } finally {
       em.close();
     }

@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * A published API as the gateway routes it: one revision, with the backend endpoint of this
  * gateway's datacenter, its operations sorted from most to least specific, and its cross-origin
- * rules (null when it has none) and its own throttling tier (all consumers together). Built once
- * per artifact revision and never changed.
+ * rules (null when it has none), its own throttling tier (all consumers together) and its staleness
+ * rule (null when it is served whatever the replica's lag). Built once per artifact revision and
+ * never changed.
  */
 public record Route(
     String apiId,
@@ -23,7 +24,8 @@ public record Route(
     Endpoint endpoint,
     List<RouteOperation> operations,
     CorsRules cors,
-    String tier) {
+    String tier,
+    StalenessRule staleness) {
 
   public Route {
     operations =
@@ -47,7 +49,8 @@ public record Route(
         Endpoint.of(d.endpointFor(datacenterId)),
         ops,
         CorsRules.of(d.cors()),
-        d.tier());
+        d.tier(),
+        StalenessRule.of(d.staleness()));
   }
 
   private static RouteOperation compile(OperationDefinition o) {

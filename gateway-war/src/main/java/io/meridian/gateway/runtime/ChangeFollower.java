@@ -19,9 +19,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps the gateway's state current: polls the change log's sequence and, when it moved, reads the
- * control plane again and swaps in a new snapshot. A failed read keeps the old snapshot serving and
- * is retried on the next poll.
+ * Keeps the gateway's state current: polls the change log's sequence (and the master's heartbeat,
+ * for the replica's freshness) and, when it moved, reads the control plane again and swaps in a new
+ * snapshot. A failed read keeps the old snapshot serving and is retried on the next poll.
  */
 @Singleton
 @Startup
@@ -86,7 +86,11 @@ public class ChangeFollower {
   synchronized void poll() {
     try {
       GatewayState current = runtime.state();
-      if (current != null && source.latestSequence() == current.sequence()) {
+      ControlPlaneSource.Progress progress = source.progress();
+      if (progress.heartbeatEpochMillis() != null) {
+        runtime.freshness().heartbeat(progress.heartbeatEpochMillis());
+      }
+      if (current != null && progress.sequence() == current.sequence()) {
         return;
       }
       lastData = source.read();

@@ -4,6 +4,7 @@ import io.meridian.gateway.edge.ApiTraffic;
 import io.meridian.gateway.edge.LatencyWindow;
 import io.meridian.gateway.edge.TrafficMeter;
 import io.meridian.gateway.state.GatewayState;
+import io.meridian.gateway.state.ReplicaFreshness;
 import io.meridian.gateway.state.StateHolder;
 import io.meridian.gateway.throttle.Throttle;
 import io.meridian.gateway.token.TokenVerifier;
@@ -69,6 +70,12 @@ final class GatewayFigures implements GatewayMXBean {
   public long getStateSequence() {
     GatewayState state = holder.state();
     return state == null ? -1 : state.sequence();
+  }
+
+  @Override
+  public long getReplicaStalenessMillis() {
+    long lag = holder.freshness().lagMillis(System.currentTimeMillis());
+    return lag == ReplicaFreshness.UNKNOWN ? -1 : lag;
   }
 
   @Override

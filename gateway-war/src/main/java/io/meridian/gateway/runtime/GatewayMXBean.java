@@ -28,6 +28,13 @@ public interface GatewayMXBean {
   /** The change-log sequence of the state served (keys, subscriptions, revocations); -1: none. */
   long getStateSequence();
 
+  /**
+   * How far behind the master the replica this node serves keys, subscriptions and revocations from
+   * may be, in milliseconds: the age of the newest master heartbeat it has replayed; -1 until one
+   * has been read. APIs that fail closed answer 503 beyond their own bound.
+   */
+  long getReplicaStalenessMillis();
+
   /** APIs routed now (published, deprecated or blocked). */
   int getRouteCount();
 

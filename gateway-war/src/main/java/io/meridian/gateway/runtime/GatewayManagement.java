@@ -121,6 +121,10 @@ final class GatewayManagement implements AutoCloseable {
         "meridian_gateway_state_sequence",
         "Change-log sequence of the state served (-1: none yet)",
         figures::getStateSequence);
+    nodeGauge(
+        "meridian_gateway_replica_staleness_millis",
+        "Age of the newest master heartbeat the replica has replayed (-1: none read yet)",
+        figures::getReplicaStalenessMillis);
     nodeGauge("meridian_gateway_routes", "APIs routed now", figures::getRouteCount);
     nodeGauge(
         "meridian_gateway_verification_cache_size",

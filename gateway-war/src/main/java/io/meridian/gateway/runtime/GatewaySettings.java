@@ -32,7 +32,7 @@ public class GatewaySettings {
   long clockSkewSeconds;
 
   @Inject
-  @ConfigProperty(name = "meridian.gateway.sync.poll-millis", defaultValue = "50")
+  @ConfigProperty(name = "meridian.gateway.sync.poll-millis", defaultValue = "25")
   long pollMillis;
 
   @Inject
@@ -160,6 +160,10 @@ public class GatewaySettings {
   List<String> hiddenResponseHeaders;
 
   @Inject
+  @ConfigProperty(name = "meridian.gateway.response.served-by-headers", defaultValue = "false")
+  boolean servedByHeaders;
+
+  @Inject
   @ConfigProperty(name = "meridian.gateway.throttle.sync-millis", defaultValue = "100")
   long throttleSyncMillis;
 
@@ -224,6 +228,7 @@ public class GatewaySettings {
         .passiveHealth(maxFailures, coolDownSeconds * 1000L)
         .idleTimeoutSeconds(idleTimeoutSeconds)
         .hiddenResponseHeaders(Set.copyOf(hiddenResponseHeaders))
+        .servedBy(servedByHeaders ? datacenterId() : null)
         .build();
   }
 }

@@ -15,8 +15,19 @@ public interface ControlPlaneSource {
   /** A consistent read of everything a gateway needs, at one change-log sequence. */
   ControlPlaneData read() throws Exception;
 
-  /** The latest change-log sequence, to decide whether a new read is needed. */
-  long latestSequence() throws Exception;
+  /**
+   * The latest change-log sequence, to decide whether a new read is needed, and the master's
+   * heartbeat as the source has it, to know how stale it is.
+   */
+  Progress progress() throws Exception;
+
+  /**
+   * Where the source is.
+   *
+   * @param heartbeatEpochMillis the master's newest heartbeat the source holds, or null when it
+   *     holds none (a master before the heartbeat)
+   */
+  record Progress(long sequence, Long heartbeatEpochMillis) {}
 
   /** One subscription's state and throttling tier. */
   record SubscriptionRow(String applicationId, String apiId, String state, String tier) {}

@@ -40,6 +40,10 @@ class ProxyingTest {
   }
 
   private void start(int timeoutMillis) throws Exception {
+    start(timeoutMillis, GatewayUnderTest.settings().build());
+  }
+
+  private void start(int timeoutMillis, EdgeSettings settings) throws Exception {
     backend =
         TestBackend.start(
             r -> {
@@ -57,7 +61,7 @@ class ProxyingTest {
             });
     gateway =
         new GatewayUnderTest(
-            GatewayUnderTest.settings().build(),
+            settings,
             TestStates.of(TestStates.shop(List.of(backend.url() + "/base"), timeoutMillis, null)));
   }
 
@@ -102,6 +106,33 @@ class ProxyingTest {
     HttpResponse<String> refused = gateway.send(gateway.request("/nothing/1.0/x").build());
     assertEquals(404, refused.statusCode());
     assertFalse(refused.headers().firstValue("Server").isPresent());
+  }
+
+  @Test
+  void namesTheDatacenterAndTheApiRevisionOnlyWhenConfigured() throws Exception {
+    start(5000, GatewayUnderTest.settings().servedBy("dc-eu").build());
+    HttpResponse<String> proxied =
+        gateway.send(
+            gateway
+                .request("/shop/1.0/items/1")
+                .header("Authorization", "Bearer " + TestStates.token())
+                .build());
+    assertEquals(200, proxied.statusCode());
+    assertEquals("dc-eu", proxied.headers().firstValue("Meridian-Datacenter").orElse(null));
+    assertEquals("1", proxied.headers().firstValue("Meridian-Api-Revision").orElse(null));
+    HttpResponse<String> refused = gateway.send(gateway.request("/shop/1.0/items/1").build());
+    assertEquals(401, refused.statusCode());
+    assertEquals("1", refused.headers().firstValue("Meridian-Api-Revision").orElse(null));
+    HttpResponse<String> noApi = gateway.send(gateway.request("/nothing/1.0/x").build());
+    assertEquals("dc-eu", noApi.headers().firstValue("Meridian-Datacenter").orElse(null));
+    assertFalse(noApi.headers().firstValue("Meridian-Api-Revision").isPresent());
+    stop();
+
+    start(5000);
+    HttpResponse<String> plain = gateway.send(gateway.request("/shop/1.0/public/x").build());
+    assertEquals(200, plain.statusCode());
+    assertFalse(plain.headers().firstValue("Meridian-Datacenter").isPresent(), "off by default");
+    assertFalse(plain.headers().firstValue("Meridian-Api-Revision").isPresent());
   }
 
   @Test

@@ -19,7 +19,7 @@ class TrafficMeterTest {
   private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
 
   private static Route route(String id) {
-    return new Route(id, id, "/" + id, "1.0", false, 1, false, null, List.of(), null, null);
+    return new Route(id, id, "/" + id, "1.0", false, 1, false, null, List.of(), null, null, null);
   }
 
   @Test

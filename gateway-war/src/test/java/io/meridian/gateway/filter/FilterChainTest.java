@@ -9,6 +9,7 @@ import io.meridian.gateway.routing.Route;
 import io.meridian.gateway.routing.RouteTable;
 import io.meridian.gateway.state.GatewayState;
 import io.meridian.gateway.state.Policies;
+import io.meridian.gateway.state.ReplicaFreshness;
 import io.meridian.gateway.state.Subscriptions;
 import io.meridian.gateway.throttle.Peers;
 import io.meridian.gateway.throttle.QuotaShares;
@@ -19,6 +20,8 @@ import io.meridian.shared.api.ApiDefinition;
 import io.meridian.shared.api.CorsDefinition;
 import io.meridian.shared.api.EndpointDefinition;
 import io.meridian.shared.api.OperationDefinition;
+import io.meridian.shared.api.StalenessDefinition;
+import io.meridian.shared.api.StalenessDefinition.WhenStale;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,6 +49,11 @@ class FilterChainTest {
   }
 
   private static ApiDefinition api(String id, String context, CorsDefinition cors) {
+    return api(id, context, cors, null);
+  }
+
+  private static ApiDefinition api(
+      String id, String context, CorsDefinition cors, StalenessDefinition staleness) {
     return new ApiDefinition(
         id,
         "n",
@@ -64,12 +72,19 @@ class FilterChainTest {
         new EndpointDefinition("http://backend", 1000),
         Map.of(),
         cors,
-        null);
+        null,
+        staleness);
   }
+
+  private final ReplicaFreshness freshness = new ReplicaFreshness();
 
   private final FilterChain chain =
       FilterChain.standard(
-          100, 1000, 1000, new Throttle(Peers.ALONE, new QuotaShares(1), () -> NOW.toEpochMilli()));
+          100,
+          1000,
+          1000,
+          new Throttle(Peers.ALONE, new QuotaShares(1), () -> NOW.toEpochMilli()),
+          freshness);
 
   private GatewayState state(Set<String> revoked, String subscriptionState) {
     Subscriptions subs = new Subscriptions();
@@ -78,13 +93,25 @@ class FilterChainTest {
     }
     subs.put("app-1", "blocked-api", "ACTIVE");
     subs.put("app-1", "cors-api", "ACTIVE");
+    subs.put("app-1", "strict", "ACTIVE");
+    subs.put("app-1", "lenient", "ACTIVE");
     return new GatewayState(
         1,
         new RouteTable(
             List.of(
                 Route.of(api("pizza", "/pizza"), 1, false, "dc"),
                 Route.of(api("blocked-api", "/blocked"), 1, true, "dc"),
-                Route.of(api("cors-api", "/shop", CORS), 1, false, "dc"))),
+                Route.of(api("cors-api", "/shop", CORS), 1, false, "dc"),
+                Route.of(
+                    api("strict", "/strict", CORS, new StalenessDefinition(2, WhenStale.REJECT)),
+                    1,
+                    false,
+                    "dc"),
+                Route.of(
+                    api("lenient", "/lenient", null, new StalenessDefinition(2, WhenStale.SERVE)),
+                    1,
+                    false,
+                    "dc"))),
         new TokenVerifier(
             List.of(KEY.toPublicJWK()),
             TestTokens.ISS,
@@ -123,6 +150,7 @@ class FilterChainTest {
             "syntax",
             "route",
             "cors",
+            "staleness",
             "authenticate",
             "revocation",
             "subscription",
@@ -313,5 +341,56 @@ class FilterChainTest {
         431, run(s, new IncomingRequest("GET", "/pizza/1.0/menu", null, null, -1, 5000)).status());
     assertEquals(
         413, run(s, new IncomingRequest("POST", "/pizza/1.0/menu", null, null, 5000, 10)).status());
+  }
+
+  @Test
+  void aFailClosedApiIs503WithRetryAfterOnlyWhileTheReplicaLagsBeyondItsBound() {
+    GatewayState s = state(Set.of("jti-1"), "ACTIVE");
+    String auth = "Bearer " + token();
+    GatewayError unknown = run(s, get("/strict/1.0/orders/7", auth));
+    assertEquals(503, unknown.status(), "no heartbeat read yet: freshness unproven");
+    assertEquals("replica_stale", unknown.code());
+    assertEquals("2", unknown.headers().get("Retry-After"));
+
+    freshness.heartbeat(System.currentTimeMillis() - 5_000);
+    GatewayError stale = run(s, get("/strict/1.0/orders/7", auth));
+    assertEquals("replica_stale", stale.code());
+    assertTrue(stale.message().contains("behind the master"), stale.message());
+    assertEquals(
+        "replica_stale", run(s, get("/strict/1.0/menu", null)).code(), "open operations too");
+
+    freshness.heartbeat(System.currentTimeMillis() - 500);
+    assertEquals(
+        "invalid_token",
+        run(s, get("/strict/1.0/orders/7", auth)).code(),
+        "fresh again: the revocation decides");
+  }
+
+  @Test
+  void aFailOpenApiIsServedWhateverTheLag() {
+    freshness.heartbeat(System.currentTimeMillis() - 60_000);
+    GatewayState s = state(Set.of(), "ACTIVE");
+    assertNull(run(s, get("/lenient/1.0/orders/7", "Bearer " + token())));
+    assertNull(run(s, get("/pizza/1.0/orders/7", "Bearer " + token())), "no rule: served");
+  }
+
+  @Test
+  void aPreflightToAFailClosedApiIsAnsweredEvenWhenStale() {
+    FilterResult r =
+        chain.run(
+            new Exchange(
+                preflight("/strict/1.0/orders/7", "https://app.example.com", "GET", null),
+                state(Set.of(), "ACTIVE")));
+    assertTrue(r instanceof FilterResult.Respond, r.toString());
+  }
+
+  @Test
+  void theFreshnessNeverGoesBackAndClocksAheadCountAsCurrent() {
+    ReplicaFreshness f = new ReplicaFreshness();
+    assertEquals(ReplicaFreshness.UNKNOWN, f.lagMillis(1_000));
+    f.heartbeat(10_000);
+    f.heartbeat(9_000);
+    assertEquals(500, f.lagMillis(10_500));
+    assertEquals(0, f.lagMillis(9_900), "a master clock slightly ahead: no negative lag");
   }
 }

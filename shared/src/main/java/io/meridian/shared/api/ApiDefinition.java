@@ -13,6 +13,7 @@ import java.util.TreeMap;
  * @param cors cross-origin rules for browsers, or null when the API allows no cross-origin calls
  * @param tier the throttling tier of the API as a whole (all its consumers together), {@link
  *     #UNLIMITED} for none
+ * @param staleness what gateways do while their replica lags, or null to serve whatever the lag
  */
 public record ApiDefinition(
     String apiId,
@@ -28,7 +29,8 @@ public record ApiDefinition(
     EndpointDefinition defaultEndpoint,
     Map<String, EndpointDefinition> datacenterEndpoints,
     CorsDefinition cors,
-    String tier) {
+    String tier,
+    StalenessDefinition staleness) {
 
   /** The tier that sets no limit. */
   public static final String UNLIMITED = "Unlimited";
@@ -38,6 +40,40 @@ public record ApiDefinition(
     tags = List.copyOf(tags);
     operations = List.copyOf(operations);
     datacenterEndpoints = Collections.unmodifiableMap(new TreeMap<>(datacenterEndpoints));
+  }
+
+  /** A definition without a staleness rule: served whatever the replica's lag. */
+  public ApiDefinition(
+      String apiId,
+      String name,
+      String context,
+      String version,
+      boolean defaultVersion,
+      String description,
+      List<String> tags,
+      String visibility,
+      String owner,
+      List<OperationDefinition> operations,
+      EndpointDefinition defaultEndpoint,
+      Map<String, EndpointDefinition> datacenterEndpoints,
+      CorsDefinition cors,
+      String tier) {
+    this(
+        apiId,
+        name,
+        context,
+        version,
+        defaultVersion,
+        description,
+        tags,
+        visibility,
+        owner,
+        operations,
+        defaultEndpoint,
+        datacenterEndpoints,
+        cors,
+        tier,
+        null);
   }
 
   /** The endpoint a gateway in the given datacenter uses: its override, else the default. */

@@ -18,8 +18,8 @@ import java.util.TreeMap;
  * Canonical JSON of an {@link ApiDefinition}: keys in a fixed order, no insignificant white space,
  * so that equal definitions give byte-equal documents and therefore equal hashes. Later additions
  * are written only when used (an endpoint's {@code urls} when it has several, {@code cors} when
- * set, the API's {@code tier} when it is not Unlimited), so a definition that does not use them
- * keeps the bytes, and the hash, it always had.
+ * set, the API's {@code tier} when it is not Unlimited, {@code staleness} when set), so a
+ * definition that does not use them keeps the bytes, and the hash, it always had.
  */
 public final class ApiDefinitionJson {
 
@@ -53,8 +53,15 @@ public final class ApiDefinitionJson {
         .add("format", FORMAT)
         .add("name", d.name())
         .add("operations", operations)
-        .add("owner", d.owner())
-        .add("tags", strings(d.tags()));
+        .add("owner", d.owner());
+    if (d.staleness() != null) {
+      doc.add(
+          "staleness",
+          Json.createObjectBuilder()
+              .add("maxLagSeconds", d.staleness().maxLagSeconds())
+              .add("whenStale", d.staleness().whenStale().wire()));
+    }
+    doc.add("tags", strings(d.tags()));
     if (!ApiDefinition.UNLIMITED.equals(d.tier())) {
       doc.add("tier", d.tier());
     }
@@ -99,7 +106,14 @@ public final class ApiDefinitionJson {
         endpoint(o.getJsonObject("defaultEndpoint")),
         overrides,
         o.containsKey("cors") ? cors(o.getJsonObject("cors")) : null,
-        o.getString("tier", ApiDefinition.UNLIMITED));
+        o.getString("tier", ApiDefinition.UNLIMITED),
+        o.containsKey("staleness") ? staleness(o.getJsonObject("staleness")) : null);
+  }
+
+  private static StalenessDefinition staleness(JsonObject o) {
+    return new StalenessDefinition(
+        o.getInt("maxLagSeconds"),
+        StalenessDefinition.WhenStale.fromWire(o.getString("whenStale")));
   }
 
   private static JsonObjectBuilder endpoint(EndpointDefinition e) {

@@ -3,6 +3,7 @@ package io.meridian.shared.artifact;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.util.Objects;
 
 /**
  * The master's message that an API revision was published: which artifact, at which manifest
@@ -13,17 +14,21 @@ import java.io.StringReader;
 public record Announcement(
     String apiId,
     int revision,
-    String state,
+    ArtifactState state,
     String sha256,
     long manifestRevision,
     String lsn,
     String publishedAt) {
 
+  public Announcement {
+    Objects.requireNonNull(state, "state");
+  }
+
   public String toJson() {
     return Json.createObjectBuilder()
         .add("apiId", apiId)
         .add("revision", revision)
-        .add("state", state)
+        .add("state", state.name())
         .add("sha256", sha256)
         .add("manifestRevision", manifestRevision)
         .add("lsn", lsn)
@@ -42,7 +47,7 @@ public record Announcement(
       return new Announcement(
           o.getString("apiId"),
           o.getInt("revision"),
-          o.getString("state"),
+          ArtifactState.parse(o.getString("state")),
           sha,
           o.getJsonNumber("manifestRevision").longValue(),
           o.getString("lsn"),

@@ -6,7 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.util.Objects;
 
 /**
  * One API revision in one lifecycle state, as published to gateways. Its canonical JSON is
@@ -14,26 +14,24 @@ import java.util.Set;
  *
  * @param state PUBLISHED, DEPRECATED, BLOCKED (routed, answered 503) or RETIRED (not routed)
  */
-public record ApiArtifact(String apiId, int revision, String state, ApiDefinition definition) {
+public record ApiArtifact(
+    String apiId, int revision, ArtifactState state, ApiDefinition definition) {
 
   public static final int FORMAT = 1;
-  private static final Set<String> STATES = Set.of("PUBLISHED", "DEPRECATED", "BLOCKED", "RETIRED");
 
   public ApiArtifact {
-    if (!STATES.contains(state)) {
-      throw new IllegalArgumentException("Unknown artifact state " + state);
-    }
+    Objects.requireNonNull(state, "state");
     if (!definition.apiId().equals(apiId)) {
       throw new IllegalArgumentException("Artifact and definition disagree on the API id");
     }
   }
 
   public boolean routed() {
-    return !"RETIRED".equals(state);
+    return state.routed();
   }
 
   public boolean blocked() {
-    return "BLOCKED".equals(state);
+    return state.blocked();
   }
 
   /** Canonical bytes: fixed key order, no white space. */
@@ -48,7 +46,7 @@ public record ApiArtifact(String apiId, int revision, String state, ApiDefinitio
             + ",\"revision\":"
             + revision
             + ",\"state\":"
-            + Json.createValue(state)
+            + Json.createValue(state.name())
             + "}";
     return json.getBytes(StandardCharsets.UTF_8);
   }
@@ -68,8 +66,10 @@ public record ApiArtifact(String apiId, int revision, String state, ApiDefinitio
       return new ApiArtifact(
           o.getString("apiId"),
           o.getInt("revision"),
-          o.getString("state"),
+          ArtifactState.parse(o.getString("state")),
           ApiDefinitionJson.read(o.getJsonObject("definition").toString()));
+    } catch (ArtifactException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new ArtifactException("malformed", "The artifact is malformed: " + e.getMessage(), e);
     }

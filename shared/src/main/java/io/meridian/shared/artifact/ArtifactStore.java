@@ -1,6 +1,8 @@
 package io.meridian.shared.artifact;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The artifact server's files: a WebDAV server (nginx) or a directory (a shared mount). */
@@ -11,6 +13,18 @@ public interface ArtifactStore {
 
   /** The file's bytes, or empty when there is no such file. */
   Optional<byte[]> get(String path) throws IOException;
+
+  /**
+   * Several files' bytes, in the order of {@code paths} (empty where there is no such file). A
+   * store across a network reads them at the same time: one round trip instead of one each.
+   */
+  default List<Optional<byte[]>> getAll(List<String> paths) throws IOException {
+    List<Optional<byte[]>> files = new ArrayList<>();
+    for (String path : paths) {
+      files.add(get(path));
+    }
+    return files;
+  }
 
   /** Where the store is, for logs and errors. */
   String location();

@@ -3,6 +3,7 @@ package io.meridian.shared.artifact;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.util.Objects;
 
 /** A gateway node's report, sent back to the master, that it now serves an API's artifact. */
 public record DeploymentAck(
@@ -10,10 +11,14 @@ public record DeploymentAck(
     String node,
     String apiId,
     int revision,
-    String state,
+    ArtifactState state,
     String sha256,
     long manifestRevision,
     String activatedAt) {
+
+  public DeploymentAck {
+    Objects.requireNonNull(state, "state");
+  }
 
   public String toJson() {
     return Json.createObjectBuilder()
@@ -21,7 +26,7 @@ public record DeploymentAck(
         .add("node", node)
         .add("apiId", apiId)
         .add("revision", revision)
-        .add("state", state)
+        .add("state", state.name())
         .add("sha256", sha256)
         .add("manifestRevision", manifestRevision)
         .add("activatedAt", activatedAt)
@@ -37,10 +42,12 @@ public record DeploymentAck(
           o.getString("node"),
           o.getString("apiId"),
           o.getInt("revision"),
-          o.getString("state"),
+          ArtifactState.parse(o.getString("state")),
           o.getString("sha256"),
           o.getJsonNumber("manifestRevision").longValue(),
           o.getString("activatedAt"));
+    } catch (ArtifactException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new ArtifactException("malformed", "Unreadable deployment acknowledgement", e);
     }

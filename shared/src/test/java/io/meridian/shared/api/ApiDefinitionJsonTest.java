@@ -207,4 +207,35 @@ class ApiDefinitionJsonTest {
     assertFalse(json.contains("\"url\":\"http://10.0.0.2:9000\""), json);
     assertNotEquals(ApiDefinitionJson.write(d), json);
   }
+
+  @Test
+  void aStalenessRuleIsWrittenInItsPlaceAndRoundTrips() {
+    ApiDefinition d = singleUrlWithoutCors();
+    ApiDefinition strict =
+        new ApiDefinition(
+            d.apiId(),
+            d.name(),
+            d.context(),
+            d.version(),
+            d.defaultVersion(),
+            d.description(),
+            d.tags(),
+            d.visibility(),
+            d.owner(),
+            d.operations(),
+            d.defaultEndpoint(),
+            d.datacenterEndpoints(),
+            null,
+            d.tier(),
+            new StalenessDefinition(5, StalenessDefinition.WhenStale.REJECT));
+    String json = ApiDefinitionJson.write(strict);
+    assertTrue(
+        json.contains(
+            "\"owner\":\"pat\",\"staleness\":{\"maxLagSeconds\":5,\"whenStale\":\"reject\"},\"tags\":"),
+        json);
+    assertEquals(strict, ApiDefinitionJson.read(json));
+    assertNotEquals(ApiDefinitionJson.write(d), json, "a rule is a new revision");
+    String unknown = json.replace("\"reject\"", "\"maybe\"");
+    assertThrows(IllegalArgumentException.class, () -> ApiDefinitionJson.read(unknown));
+  }
 }

@@ -33,7 +33,7 @@ class ArtifactFormatTest {
     }
   }
 
-  private static ApiArtifact artifact(String state) {
+  private static ApiArtifact artifact(ArtifactState state) {
     return new ApiArtifact(
         "a1",
         3,
@@ -57,16 +57,16 @@ class ArtifactFormatTest {
 
   @Test
   void anArtifactRoundTripsAndItsBytesAreStable() {
-    ApiArtifact a = artifact("BLOCKED");
+    ApiArtifact a = artifact(ArtifactState.BLOCKED);
     assertEquals(a, ApiArtifact.fromBytes(a.toBytes()));
-    assertArrayEquals(a.toBytes(), artifact("BLOCKED").toBytes());
+    assertArrayEquals(a.toBytes(), artifact(ArtifactState.BLOCKED).toBytes());
     assertTrue(a.blocked() && a.routed());
-    assertTrue(!artifact("RETIRED").routed());
+    assertTrue(!artifact(ArtifactState.RETIRED).routed());
   }
 
   @Test
   void aSignatureVerifiesOnlyTheExactBytesWithAKnownKey() {
-    byte[] doc = artifact("PUBLISHED").toBytes();
+    byte[] doc = artifact(ArtifactState.PUBLISHED).toBytes();
     DocumentSignature sig =
         DocumentSignature.fromBytes(DocumentSignature.sign(doc, "k1", KEYS.getPrivate()).toBytes());
     sig.verify(doc, kid -> kid.equals("k1") ? PUBLIC : null);
@@ -117,9 +117,47 @@ class ArtifactFormatTest {
   @Test
   void anAnnouncementRefusesAnythingButAHash() {
     Announcement a =
-        new Announcement("a1", 2, "PUBLISHED", Digests.sha256(new byte[0]), 1, "0/3000148", "t");
+        new Announcement(
+            "a1", 2, ArtifactState.PUBLISHED, Digests.sha256(new byte[0]), 1, "0/3000148", "t");
     assertEquals(a, Announcement.fromJson(a.toJson()));
     assertThrows(
         ArtifactException.class, () -> Announcement.fromJson(a.toJson().replace(a.sha256(), "x")));
+  }
+
+  @Test
+  void statesTravelAsTheirNamesAndAnUnknownOneIsMalformed() {
+    Announcement a =
+        new Announcement(
+            "a1", 2, ArtifactState.DEPRECATED, Digests.sha256(new byte[0]), 1, "0/3000148", "t");
+    assertTrue(a.toJson().contains("\"state\":\"DEPRECATED\""), a.toJson());
+    assertTrue(
+        new String(artifact(ArtifactState.BLOCKED).toBytes(), StandardCharsets.UTF_8)
+            .endsWith("\"revision\":3,\"state\":\"BLOCKED\"}"));
+    DeploymentAck ack =
+        new DeploymentAck("dc-ro1", "n1", "a1", 2, ArtifactState.RETIRED, "ab", 7, "t");
+    assertTrue(ack.toJson().contains("\"state\":\"RETIRED\""), ack.toJson());
+    assertEquals(ack, DeploymentAck.fromJson(ack.toJson()));
+
+    assertEquals(
+        "malformed",
+        assertThrows(
+                ArtifactException.class,
+                () -> Announcement.fromJson(a.toJson().replace("DEPRECATED", "ARCHIVED")))
+            .code());
+    assertEquals(
+        "malformed",
+        assertThrows(
+                ArtifactException.class,
+                () -> DeploymentAck.fromJson(ack.toJson().replace("RETIRED", "retired")))
+            .code());
+    byte[] unknown =
+        new String(artifact(ArtifactState.BLOCKED).toBytes(), StandardCharsets.UTF_8)
+            .replace("\"BLOCKED\"", "\"CREATED\"")
+            .getBytes(StandardCharsets.UTF_8);
+    assertEquals(
+        "malformed",
+        assertThrows(ArtifactException.class, () -> ApiArtifact.fromBytes(unknown)).code());
+    assertTrue(ArtifactState.BLOCKED.routed() && ArtifactState.BLOCKED.blocked());
+    assertTrue(!ArtifactState.RETIRED.routed() && !ArtifactState.DEPRECATED.blocked());
   }
 }

@@ -99,6 +99,9 @@ public class Api {
   /** Null when the API allows no cross-origin calls (all its columns are then null). */
   @Embedded private CorsPolicy cors;
 
+  /** Null when gateways serve the API whatever their replica's lag (all its columns null). */
+  @Embedded private StalenessPolicy staleness;
+
   /** The throttling policy of the API as a whole, by name: back-end protection. */
   @Column(name = "tier", nullable = false, length = 64)
   private String tier;
@@ -159,6 +162,7 @@ public class Api {
     this.datacenterEndpoints = new LinkedHashMap<>(spec.datacenterEndpoints());
     this.cors = spec.cors();
     this.tier = spec.tier();
+    this.staleness = spec.staleness();
     this.updatedAt = now;
   }
 
@@ -238,7 +242,8 @@ public class Api {
         defaultEndpoint.definition(),
         overrides,
         cors == null ? null : cors.definition(),
-        tier);
+        tier,
+        staleness == null ? null : staleness.definition());
   }
 
   public boolean isOwnedBy(String username) {
@@ -300,6 +305,11 @@ public class Api {
   /** The cross-origin rules, empty when the API allows no cross-origin calls. */
   public Optional<CorsPolicy> cors() {
     return Optional.ofNullable(cors);
+  }
+
+  /** What gateways do while their replica lags; empty: serve whatever the lag. */
+  public Optional<StalenessPolicy> staleness() {
+    return Optional.ofNullable(staleness);
   }
 
   /** The name of the throttling policy that limits all consumers of the API together. */

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  *     the operations
  * @param tier the throttling policy of the API as a whole (all its consumers together), by name;
  *     null is Unlimited
+ * @param staleness what gateways do while their replica lags, or null to serve whatever the lag
  */
 public record ApiSpec(
     String name,
@@ -34,7 +35,8 @@ public record ApiSpec(
     Endpoint defaultEndpoint,
     Map<String, Endpoint> datacenterEndpoints,
     CorsPolicy cors,
-    String tier) {
+    String tier,
+    StalenessPolicy staleness) {
 
   private static final Pattern CONTEXT =
       Pattern.compile("^(/[A-Za-z0-9][A-Za-z0-9._-]{0,63}){1,4}$");
@@ -107,7 +109,8 @@ public record ApiSpec(
         Endpoint.of(d.defaultEndpoint()),
         overrides,
         d.cors() == null ? null : CorsPolicy.of(d.cors()),
-        d.tier());
+        d.tier(),
+        d.staleness() == null ? null : StalenessPolicy.of(d.staleness()));
   }
 
   /** The tier names the API and its operations use, to be checked against the known tiers. */

@@ -43,7 +43,26 @@ public final class ApiFixtures {
         production,
         datacenters,
         cors,
+        null,
         null);
+  }
+
+  /** {@code spec} with the given staleness rule (null: none). */
+  public static ApiSpec withStaleness(ApiSpec s, StalenessPolicy rule) {
+    return new ApiSpec(
+        s.name(),
+        s.context(),
+        s.version(),
+        s.defaultVersion(),
+        s.description(),
+        s.tags(),
+        s.visibility(),
+        s.operations(),
+        s.defaultEndpoint(),
+        s.datacenterEndpoints(),
+        s.cors(),
+        s.tier(),
+        rule);
   }
 
   /** A policy for one web application, with every member set. */

@@ -177,7 +177,8 @@ class ApiLifecycleTest {
         s.defaultEndpoint(),
         s.datacenterEndpoints(),
         s.cors(),
-        tier);
+        tier,
+        null);
   }
 
   private static JsonObject parse(String json) {

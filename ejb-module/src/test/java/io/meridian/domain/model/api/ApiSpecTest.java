@@ -67,13 +67,26 @@ class ApiSpecTest {
         code(
             () ->
                 new ApiSpec(
-                    "n", "/p", "1", false, null, null, null, List.of(a, a), e, null, null, null)));
+                    "n",
+                    "/p",
+                    "1",
+                    false,
+                    null,
+                    null,
+                    null,
+                    List.of(a, a),
+                    e,
+                    null,
+                    null,
+                    null,
+                    null)));
     assertEquals(
         "missing_field",
         code(
             () ->
                 new ApiSpec(
-                    "n", "/p", "1", false, null, null, null, List.of(), e, null, null, null)));
+                    "n", "/p", "1", false, null, null, null, List.of(), e, null, null, null,
+                    null)));
   }
 
   @Test
@@ -85,13 +98,37 @@ class ApiSpecTest {
         code(
             () ->
                 new ApiSpec(
-                    "n", "pizza", "1", false, null, null, null, List.of(a), e, null, null, null)));
+                    "n",
+                    "pizza",
+                    "1",
+                    false,
+                    null,
+                    null,
+                    null,
+                    List.of(a),
+                    e,
+                    null,
+                    null,
+                    null,
+                    null)));
     assertEquals(
         "invalid_version",
         code(
             () ->
                 new ApiSpec(
-                    "n", "/p", "1 0", false, null, null, null, List.of(a), e, null, null, null)));
+                    "n",
+                    "/p",
+                    "1 0",
+                    false,
+                    null,
+                    null,
+                    null,
+                    List.of(a),
+                    e,
+                    null,
+                    null,
+                    null,
+                    null)));
     assertEquals("invalid_endpoint_url", code(() -> new Endpoint("ftp://x", null)));
     assertEquals("invalid_endpoint_url", code(() -> new Endpoint("not a url", null)));
     assertEquals("invalid_timeout", code(() -> new Endpoint("http://x", 0)));
@@ -111,13 +148,26 @@ class ApiSpecTest {
                     e,
                     Map.of("DC 2", e),
                     null,
+                    null,
                     null)));
     assertEquals(
         "missing_field",
         code(
             () ->
                 new ApiSpec(
-                    " ", "/p", "1", false, null, null, null, List.of(a), e, null, null, null)));
+                    " ",
+                    "/p",
+                    "1",
+                    false,
+                    null,
+                    null,
+                    null,
+                    List.of(a),
+                    e,
+                    null,
+                    null,
+                    null,
+                    null)));
   }
 
   @Test
@@ -129,17 +179,19 @@ class ApiSpecTest {
             new Operation("GET", "/menu", true, List.of(), "Gold"));
     Endpoint e = new Endpoint("http://b", null);
     CorsPolicy open = new CorsPolicy(List.of("*"), List.of(), null, null, null, null);
-    ApiSpec spec = new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, open, null);
+    ApiSpec spec =
+        new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, open, null, null);
     assertEquals(List.of("GET", "POST"), spec.cors().allowMethods());
 
     CorsPolicy getOnly = new CorsPolicy(List.of("*"), List.of("GET"), null, null, null, null);
     assertEquals(
         List.of("GET"),
-        new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, getOnly, null)
+        new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, getOnly, null, null)
             .cors()
             .allowMethods());
     assertNull(
-        new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, null, null).cors());
+        new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, null, null, null)
+            .cors());
   }
 
   @Test
@@ -150,15 +202,18 @@ class ApiSpecTest {
             new Operation("GET", "/orders", true, List.of(), null));
     Endpoint e = new Endpoint("http://b", null);
     ApiSpec unlimited =
-        new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, null, null);
+        new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, null, null, null);
     assertEquals("Unlimited", unlimited.tier());
     assertEquals(Set.of("Gold", "Unlimited"), unlimited.tierNames());
     ApiSpec bronze =
-        new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, null, " Bronze ");
+        new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, null, " Bronze ", null);
     assertEquals("Bronze", bronze.tier());
     assertEquals(Set.of("Gold", "Unlimited", "Bronze"), bronze.tierNames());
     assertEquals(
         "missing_field",
-        code(() -> new ApiSpec("n", "/p", "1", false, null, null, null, ops, e, null, null, " ")));
+        code(
+            () ->
+                new ApiSpec(
+                    "n", "/p", "1", false, null, null, null, ops, e, null, null, " ", null)));
   }
 }

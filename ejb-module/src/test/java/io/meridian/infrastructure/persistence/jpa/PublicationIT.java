@@ -19,6 +19,7 @@ import io.meridian.infrastructure.publication.ArtifactSigner;
 import io.meridian.shared.artifact.Announcement;
 import io.meridian.shared.artifact.ApiArtifact;
 import io.meridian.shared.artifact.ArtifactPaths;
+import io.meridian.shared.artifact.ArtifactState;
 import io.meridian.shared.artifact.ArtifactStore;
 import io.meridian.shared.artifact.Digests;
 import io.meridian.shared.artifact.DirectoryArtifactStore;
@@ -159,6 +160,7 @@ class PublicationIT {
     byte[] artifact = store.get(ArtifactPaths.artifact(sha)).orElseThrow();
     assertEquals(sha, Digests.sha256(artifact));
     assertEquals("/outbox-a", ApiArtifact.fromBytes(artifact).definition().context());
+    assertEquals(ArtifactState.PUBLISHED, ApiArtifact.fromBytes(artifact).state());
     String publicKey =
         inTransaction(
             em ->
@@ -182,6 +184,7 @@ class PublicationIT {
     inTransaction(em -> steps(em, store).publish(id));
     Announcement a = inTransaction(em -> steps(em, store).announcement(id)).orElseThrow();
     assertEquals(id, a.manifestRevision());
+    assertEquals(ArtifactState.PUBLISHED, a.state());
     assertTrue(a.lsn().matches("[0-9A-F]+/[0-9A-F]+"), a.lsn());
     inTransaction(
         em -> {

@@ -391,7 +391,32 @@ class RepositoriesIT {
         s.defaultEndpoint(),
         s.datacenterEndpoints(),
         s.cors(),
-        apiTier);
+        apiTier,
+        null);
+  }
+
+  @Test
+  void storesTheStalenessRuleAndAnApiWithoutOneHasNone() {
+    Api strict =
+        Api.create(
+            ApiFixtures.withStaleness(
+                ApiFixtures.spec("/strict", "desc"),
+                new io.meridian.domain.model.api.StalenessPolicy(7, "reject")),
+            "pat",
+            NOW);
+    Api plain = Api.create(ApiFixtures.spec("/lenient", "desc"), "pat", NOW);
+    run(
+        em -> {
+          new JpaApiRepository(em).add(strict);
+          new JpaApiRepository(em).add(plain);
+        });
+
+    Api loaded = call(em -> new JpaApiRepository(em).find(strict.id()).orElseThrow());
+    assertEquals(7, loaded.staleness().orElseThrow().maxLagSeconds());
+    assertEquals("reject", loaded.staleness().orElseThrow().whenStale());
+    assertEquals(strict.definition(), loaded.definition());
+    assertTrue(
+        call(em -> new JpaApiRepository(em).find(plain.id()).orElseThrow()).staleness().isEmpty());
   }
 
   @Test

@@ -41,7 +41,8 @@ final class ApiAssembler {
             : endpoints.production().toEndpoint("endpoints.production"),
         overrides,
         r.cors() == null ? null : r.cors().toPolicy(),
-        r.tier());
+        r.tier(),
+        r.staleness() == null ? null : r.staleness().toPolicy());
   }
 
   private static Endpoint endpoint(EndpointView e, String dc) {
@@ -69,6 +70,7 @@ final class ApiAssembler {
         api.operations().stream().map(OperationView::of).toList(),
         new EndpointsView(EndpointView.of(api.defaultEndpoint()), overrides),
         api.cors().map(CorsView::of).orElse(null),
+        api.staleness().map(StalenessView::of).orElse(null),
         api.latestRevision(),
         api.hasUnpublishedChanges(),
         api.createdAt(),

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The body of creating or replacing an API; without {@code cors} the API allows no CORS, without
- * {@code tier} its own throttling policy is Unlimited.
+ * {@code tier} its own throttling policy is Unlimited, without {@code staleness} gateways serve it
+ * whatever their replica's lag.
  */
 public record ApiRequest(
     String name,
@@ -18,4 +19,5 @@ public record ApiRequest(
     List<OperationView> operations,
     EndpointsView endpoints,
     CorsView cors,
-    String tier) {}
+    String tier,
+    StalenessView staleness) {}

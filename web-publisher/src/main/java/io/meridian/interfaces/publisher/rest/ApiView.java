@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * An API as publishers see it; {@code cors} is left out when the API has none. {@code tier} is the
- * API's own throttling policy (all consumers together).
+ * API's own throttling policy (all consumers together); {@code staleness} is left out when gateways
+ * serve the API whatever their replica's lag.
  */
 public record ApiView(
     String id,
@@ -23,6 +24,7 @@ public record ApiView(
     List<OperationView> operations,
     EndpointsView endpoints,
     CorsView cors,
+    StalenessView staleness,
     int latestRevision,
     boolean unpublishedChanges,
     OffsetDateTime createdAt,

@@ -108,7 +108,8 @@ class StoreViewsTest {
             new Endpoint("http://10.0.0.1:9000", null),
             null,
             null,
-            "Bronze");
+            "Bronze",
+            null);
     JsonObject view = json(CatalogApiView.of(Api.create(spec, "pat", NOW)));
     assertEquals("Bronze", view.getString("tier"));
     assertEquals("Gold", view.getJsonArray("operations").getJsonObject(0).getString("tier"));

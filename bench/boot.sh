@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Cold start of a gateway node, per boot technique: start → /health/ready UP with the check
+# meridian-gateway-readiness and the public port answering (what scripts/gateway-node.sh waits
+# for), and Payara Micro's own "ready in". Against a real PostgreSQL database (the control-plane
+# schema from ejb-module's Flyway migrations, applied in order) and an Artemis broker of its own.
+#
+#   flock -o /tmp/meridian-topology.lock bash bench/boot.sh [VARIANT...]
+#
+# BOOT_RUNS rounds (default 3), each starting every variant once. Writes bench/results/boot.txt. Variants compare only
+# within one sitting: the numbers depend on the machine's load, printed beside them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/postgres.sh
+
+RUNS="${BOOT_RUNS:-3}"
+B="$MERIDIAN_WORK/bench/boot"
+DB=meridian_boot; BROKER_PORT=23616; PORT=23280; ADMIN=24280; NAME=boot-gw
+VARIANTS=("$@")
+[ ${#VARIANTS[@]} -gt 0 ] || VARIANTS=(floor before rar scan launcher lean after after+serialgc)
+
+# What each variant sets: "before" is gateway-node.sh as it was (runtime unpacked at each start,
+# the full resource adapter, every WEB-INF/lib jar scanned, OpenAPI on); each next one changes
+# one thing; "after" all of them together.
+variant_env() {
+  local v="$1" runtime=jar rar=full war=plain lean=0 opts=""
+  case "$v" in
+    before) ;;
+    rar) rar=client ;;
+    scan) war=scan ;;
+    launcher) runtime=launcher ;;
+    lean) lean=1 ;;
+    after) runtime=launcher rar=client war=scan lean=1 ;;
+    after+serialgc) runtime=launcher rar=client war=scan lean=1 opts="-Xms512m -Xmx512m -XX:+UseSerialGC" ;;
+    *) die "unknown variant $v" ;;
+  esac
+  echo "MERIDIAN_GATEWAY_RUNTIME=$runtime MERIDIAN_GATEWAY_RAR=$rar MERIDIAN_GATEWAY_LEAN=$lean WAR=$B/gateway-$war.war${opts:+ MERIDIAN_GATEWAY_JAVA_OPTS=$opts}"
+}
+
+setup() {
+  mkdir -p "$B/artifacts" bench/results
+  ensure_postgres >/dev/null
+  ensure_database "$DB" fresh
+  local f
+  for f in $(ls ejb-module/src/main/resources/db/migration/V*.sql | sort -V); do
+    PGPASSWORD="$PG_PASSWORD" psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB" \
+      -v ON_ERROR_STOP=1 -f "$f" >/dev/null
+  done
+  scripts/broker.sh start --dir "$B/broker" --port "$BROKER_PORT"
+  # The WAR as built (with WEB-INF/glassfish-web.xml's scanning exclusions) and without them.
+  local war="${BOOT_WAR:-gateway-war/target/gateway.war}"
+  cp "$war" "$B/gateway-scan.war"
+  cp "$war" "$B/gateway-plain.war"
+  zip -q -d "$B/gateway-plain.war" WEB-INF/glassfish-web.xml >/dev/null 2>&1 || true
+  # The floor: Payara Micro itself with a WAR holding one page.
+  rm -rf "$B/empty" && mkdir -p "$B/empty" && echo ok > "$B/empty/index.html"
+  (cd "$B/empty" && jar --create --no-manifest --file "$B/empty.war" index.html)
+}
+
+now() { date +%s.%N; }
+# Payara's "ready in" line can follow the node's own readiness by a moment: wait for it.
+ready_in() {
+  local _
+  for _ in $(seq 1 100); do grep -aq 'ready in [0-9,]*' "$1" 2>/dev/null && break; sleep 0.1; done
+  { grep -ao 'ready in [0-9,]*' "$1" || echo 'ready in 0'; } | tail -1 | tr -dc 0-9 | awk '{ printf "%.1f", $1 / 1000 }'
+}
+
+# one_floor: a bare Payara Micro (no cluster, no adapter) with the one-page WAR, to its page.
+one_floor() {
+  local root="$B/floor-root" t0 t1 pid
+  rm -rf "$root"
+  t0=$(now)
+  java -Xms512m -Xmx512m -XX:+UseParallelGC -jar "$PAYARA_MICRO_JAR" --nocluster --rootdir "$root" \
+    --port "$ADMIN" --deploy "$B/empty.war" > "$B/floor.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$ADMIN/empty/" || true)" = 200 ] && break
+    sleep 0.1
+  done
+  t1=$(now)
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') $(ready_in "$B/floor.log")"
+}
+
+one_node() {
+  local env="$1" t0 t1 war opts vars
+  war=$(echo "$env" | sed -n 's/.*WAR=\([^ ]*\).*/\1/p')
+  opts=$(echo "$env" | sed -n 's/.*MERIDIAN_GATEWAY_JAVA_OPTS=//p')
+  read -r -a vars <<< "$(echo "$env" | sed 's/ *WAR=[^ ]*//; s/ *MERIDIAN_GATEWAY_JAVA_OPTS=.*//')"
+  [ -n "$opts" ] && vars+=("MERIDIAN_GATEWAY_JAVA_OPTS=$opts")
+  t0=$(now)
+  env "${vars[@]}" scripts/gateway-node.sh start --name "$NAME" --port "$PORT" --admin-port "$ADMIN" \
+    --db "$DB" --broker "tcp://127.0.0.1:$BROKER_PORT" --artifacts "$B/artifacts" --war "$war" >/dev/null 2>&1 \
+    || { echo "FAILED 0"; return 0; }
+  t1=$(now)
+  curl -s "http://127.0.0.1:$ADMIN/health/ready" | grep -q '"meridian-gateway-readiness","status":"UP"' \
+    || { scripts/gateway-node.sh stop --name "$NAME"; echo "NOT-READY 0"; return 0; }
+  local r; r=$(ready_in "$MERIDIAN_WORK/gateways/$NAME/server.log")
+  scripts/gateway-node.sh stop --name "$NAME"
+  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') $r"
+}
+
+stats() { # values... → "min X median Y"
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "min %5.1f  median %5.1f", v[1], m }'
+}
+
+setup
+out=()
+out+=("# Gateway cold start ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $RUNS runs per variant, one sitting)")
+out+=("# load average before: $(cut -d' ' -f1-3 /proc/loadavg)")
+out+=("# start → ready: gateway-node.sh start until /health/ready has meridian-gateway-readiness UP and the public port answers (s)")
+out+=("# ready in: Payara Micro's own figure, JVM start → its deployments done (s)")
+# Rounds: every variant once per round, so that a change in the machine's load during the
+# sitting falls on all of them alike.
+declare -A walls readys raws
+for round in $(seq 1 "$RUNS"); do
+  for v in "${VARIANTS[@]}"; do
+    if [ "$v" = floor ]; then r=$(one_floor); else r=$(one_node "$(variant_env "$v")"); fi
+    raws[$v]+=" $r"
+    echo "round $round $v: $r (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+    [[ "$r" == *FAILED* || "$r" == *NOT* ]] && continue
+    walls[$v]+=" ${r% *}"; readys[$v]+=" ${r#* }"
+  done
+done
+for v in "${VARIANTS[@]}"; do
+  if [ -n "${walls[$v]:-}" ]; then
+    # shellcheck disable=SC2086
+    line=$(printf '%-15s start→ready %s | ready in %s | runs (start→ready, ready in):%s' "$v" \
+      "$(stats ${walls[$v]})" "$(stats ${readys[$v]})" "${raws[$v]}")
+  else
+    line=$(printf '%-15s FAILED:%s' "$v" "${raws[$v]:-}")
+  fi
+  out+=("$line")
+done
+out+=("# load average after: $(cut -d' ' -f1-3 /proc/loadavg)")
+scripts/broker.sh stop --dir "$B/broker"
+printf '%s\n' "${out[@]}" | tee bench/results/boot.txt
