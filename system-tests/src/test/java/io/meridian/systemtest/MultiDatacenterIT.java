@@ -110,18 +110,7 @@ class MultiDatacenterIT {
     assertEquals("2", syncRevision(Topology.REPLICA_GATEWAY, id));
 
     // ...and the read-only DC told the master so, over the reverse bridge.
-    awaitTrue(
-        () -> {
-          JsonObject d = admin.get("/publisher/api/v1/apis/" + id + "/deployments").json();
-          return d.getJsonArray("nodes").stream()
-              .map(JsonObject.class::cast)
-              .anyMatch(
-                  n ->
-                      n.getString("datacenter").equals("dc-ro1")
-                          && n.getInt("revision") == 2
-                          && n.getBoolean("current"));
-        },
-        10_000);
+    awaitAcknowledged(id, 2);
   }
 
   // 1b
@@ -148,18 +137,7 @@ class MultiDatacenterIT {
         10_000);
     assertEquals(204, call(Topology.REPLICA_GATEWAY, context + "/1.0/public", null).statusCode());
     assertEquals("3", syncRevision(Topology.REPLICA_GATEWAY, id));
-    awaitTrue(
-        () -> {
-          JsonObject d = admin.get("/publisher/api/v1/apis/" + id + "/deployments").json();
-          return d.getJsonArray("nodes").stream()
-              .map(JsonObject.class::cast)
-              .anyMatch(
-                  n ->
-                      n.getString("datacenter").equals("dc-ro1")
-                          && n.getInt("revision") == 3
-                          && n.getBoolean("current"));
-        },
-        10_000);
+    awaitAcknowledged(id, 3);
     Http.Reply again = admin.post("/publisher/api/v1/apis/" + id + "/revisions/1/rollback");
     assertEquals(409, again.status(), again.toString());
     assertEquals("revision_in_service", again.json().getString("code"));
@@ -495,6 +473,20 @@ class MultiDatacenterIT {
 
   private static JsonObject deployments(String apiId) {
     return admin.get("/publisher/api/v1/apis/" + apiId + "/deployments").json();
+  }
+
+  /** Waits until the read-only DC has acknowledged serving {@code revision} of the API. */
+  private static void awaitAcknowledged(String apiId, int revision) {
+    awaitTrue(
+        () ->
+            deployments(apiId).getJsonArray("nodes").stream()
+                .map(JsonObject.class::cast)
+                .anyMatch(
+                    n ->
+                        n.getString("datacenter").equals("dc-ro1")
+                            && n.getInt("revision") == revision
+                            && n.getBoolean("current")),
+        10_000);
   }
 
   private static JsonObject sync(String gateway) {
