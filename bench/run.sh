@@ -124,26 +124,28 @@ MERIDIAN_GATEWAY_JAVA_OPTS="$JVM_OPTS" MERIDIAN_GATEWAY_PROPERTIES="meridian.gat
 H="http://127.0.0.1:$(( BASE + 80 ))"
 J='Content-Type: application/json'
 json() { python3 -c "import sys,json; print(json.load(sys.stdin)$1)"; }
-api=$(curl -sf -u admin:$MERIDIAN_ADMIN_PASSWORD -H "$J" "$H/publisher/api/v1/apis" -d "{\"name\":\"Bench\",\"context\":\"/bench\",\"version\":\"1.0\",
+# curl with credentials in a config read from standard input, never on its command line (ps).
+curl_as() { local credentials="$1"; shift; printf 'user = "%s"\n' "$credentials" | curl -K - "$@"; }
+api=$(curl_as "admin:$MERIDIAN_ADMIN_PASSWORD" -sf -H "$J" "$H/publisher/api/v1/apis" -d "{\"name\":\"Bench\",\"context\":\"/bench\",\"version\":\"1.0\",
   \"operations\":[{\"method\":\"GET\",\"uriTemplate\":\"/orders/{id}\",\"scopes\":[\"orders:read\"],\"tier\":\"Unlimited\"},
                   {\"method\":\"GET\",\"uriTemplate\":\"/files/*\",\"tier\":\"Unlimited\"},
                   {\"method\":\"PUT\",\"uriTemplate\":\"/uploads/*\",\"tier\":\"Unlimited\"}],
   \"endpoints\":{\"production\":{\"url\":\"http://127.0.0.1:$BACKEND_PORT\",\"timeoutMillis\":60000}}}" | json '["id"]')
-curl -sf -u admin:$MERIDIAN_ADMIN_PASSWORD -H "$J" "$H/publisher/api/v1/apis/$api/lifecycle" -d '{"state":"PUBLISHED"}' >/dev/null
+curl_as "admin:$MERIDIAN_ADMIN_PASSWORD" -sf -H "$J" "$H/publisher/api/v1/apis/$api/lifecycle" -d '{"state":"PUBLISHED"}' >/dev/null
 # (f): the same API throttled at every level by a policy whose limit is never reached.
-curl -sf -u admin:$MERIDIAN_ADMIN_PASSWORD -H "$J" "$H/publisher/api/v1/tiers" \
+curl_as "admin:$MERIDIAN_ADMIN_PASSWORD" -sf -H "$J" "$H/publisher/api/v1/tiers" \
   -d '{"name":"BenchHigh","requestCount":1000000000,"unitSeconds":60,"description":"never reached"}' >/dev/null
-api_t=$(curl -sf -u admin:$MERIDIAN_ADMIN_PASSWORD -H "$J" "$H/publisher/api/v1/apis" -d "{\"name\":\"BenchThrottled\",\"context\":\"/bench-thr\",\"version\":\"1.0\",\"tier\":\"BenchHigh\",
+api_t=$(curl_as "admin:$MERIDIAN_ADMIN_PASSWORD" -sf -H "$J" "$H/publisher/api/v1/apis" -d "{\"name\":\"BenchThrottled\",\"context\":\"/bench-thr\",\"version\":\"1.0\",\"tier\":\"BenchHigh\",
   \"operations\":[{\"method\":\"GET\",\"uriTemplate\":\"/orders/{id}\",\"scopes\":[\"orders:read\"],\"tier\":\"BenchHigh\"}],
   \"endpoints\":{\"production\":{\"url\":\"http://127.0.0.1:$BACKEND_PORT\",\"timeoutMillis\":60000}}}" | json '["id"]')
-curl -sf -u admin:$MERIDIAN_ADMIN_PASSWORD -H "$J" "$H/publisher/api/v1/apis/$api_t/lifecycle" -d '{"state":"PUBLISHED"}' >/dev/null
+curl_as "admin:$MERIDIAN_ADMIN_PASSWORD" -sf -H "$J" "$H/publisher/api/v1/apis/$api_t/lifecycle" -d '{"state":"PUBLISHED"}' >/dev/null
 curl -sf -H "$J" "$H/store/api/v1/signup" -d '{"username":"bench","password":"bench-password"}' >/dev/null
-app=$(curl -sf -u bench:bench-password -H "$J" "$H/store/api/v1/applications" -d '{"name":"bench"}' | json '["id"]')
-curl -sf -u bench:bench-password -H "$J" "$H/store/api/v1/applications/$app/subscriptions" -d "{\"apiId\":\"$api\",\"tier\":\"Unlimited\"}" >/dev/null
-curl -sf -u bench:bench-password -H "$J" "$H/store/api/v1/applications/$app/subscriptions" -d "{\"apiId\":\"$api_t\",\"tier\":\"BenchHigh\"}" >/dev/null
-keys=$(curl -sf -u bench:bench-password -X POST "$H/store/api/v1/applications/$app/keys")
+app=$(curl_as bench:bench-password -sf -H "$J" "$H/store/api/v1/applications" -d '{"name":"bench"}' | json '["id"]')
+curl_as bench:bench-password -sf -H "$J" "$H/store/api/v1/applications/$app/subscriptions" -d "{\"apiId\":\"$api\",\"tier\":\"Unlimited\"}" >/dev/null
+curl_as bench:bench-password -sf -H "$J" "$H/store/api/v1/applications/$app/subscriptions" -d "{\"apiId\":\"$api_t\",\"tier\":\"BenchHigh\"}" >/dev/null
+keys=$(curl_as bench:bench-password -sf -X POST "$H/store/api/v1/applications/$app/keys")
 ck=$(echo "$keys" | json '["consumerKey"]'); cs=$(echo "$keys" | json '["consumerSecret"]')
-token=$(curl -sf -u "$ck:$cs" -d grant_type=client_credentials -d scope=orders:read "$H/store/oauth2/token" | json '["access_token"]')
+token=$(curl_as "$ck:$cs" -sf -d grant_type=client_credentials -d scope=orders:read "$H/store/oauth2/token" | json '["access_token"]')
 AUTH="Authorization: Bearer $token"
 
 A="http://127.0.0.1:$BACKEND_PORT/orders/1"

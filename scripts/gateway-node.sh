@@ -3,6 +3,8 @@
 #
 #   scripts/gateway-node.sh start [--name N] [--port P] [--admin-port A] [--db D] [--db-host H]
 #                                 [--datacenter ID] [--broker URL] [--artifacts URL|DIR]
+#                                 [--db-user U --db-password-file F]
+#                                 [--broker-user U --broker-password-file F] [--artifacts-ca PEM]
 #                                 [--reconcile S] [--cpus LIST] [--tls-cert PEM --tls-key PEM]
 #                                 [--cluster-members H:P,... --cluster-port P [--cluster-interface IP]
 #                                  [--datacenter-nodes N]]
@@ -11,8 +13,18 @@
 #   scripts/gateway-node.sh stop  [--name N]
 #
 # --port: the public gateway port, served by the event loop inside the WAR; --admin-port (default
-# PORT+1000): Payara Micro's own HTTP listener, node administration only (/health/ready, /health/live,
-# /health/started, /metrics, /-/sync);
+# PORT+1000): Payara Micro's own HTTP listener, node administration only. Its health checks
+# (/health, /health/ready, /health/live, /health/started, /-/health) answer anyone; every other path
+# (/metrics, /-/sync, anything else) needs HTTP Basic with the node operator's credential, else 401:
+# user meridian-ops, the file .work/secrets/node-admin-N.credentials holds "meridian-ops:PASSWORD"
+# (made on first start, mode 600, kept; the JVM is given its path, never the password), e.g.
+#   printf 'user = "%s"\n' "$(cat .work/secrets/node-admin-N.credentials)" | curl -K - http://127.0.0.1:ADMIN_PORT/metrics
+# (curl reads the credential from standard input: "-u" would show it to ps)
+# --db-user/--db-password-file: the database role and a file holding its password (default: the
+# single-machine role of scripts/lib/postgres.sh); --broker-user/--broker-password-file: the same for
+# the DC's broker (default: scripts/lib/broker.sh's); both passwords go only into the post-boot
+# file (mode 600); --artifacts-ca: a PEM CA file the node trusts for an HTTPS artifact server
+# (meridian.gateway.artifacts.trust-ca-file);
 # --tls-cert/--tls-key: HTTPS (and HTTP/2) on the public port from PEM files; --db/--db-host: the
 # PostgreSQL database it reads (the master's, or the DC's hot standby); --broker: the DC's Artemis
 # (default tcp://127.0.0.1:61616); --artifacts: the artifact server (default
@@ -43,6 +55,7 @@ name=gw1; port=8280; admin_port=""; tls_cert=""; tls_key=""; admin_only=0; db=me
 bench_floor=0; jmx_port=""; jmx_host=127.0.0.1; cluster_members=""; cluster_port=6900; cluster_interface=""; dc_nodes=0; dc=dc-master; cpus=""; db_host="$PG_HOST"; reconcile=10; fresh_cache=0
 broker="${MERIDIAN_BROKER_URL:-tcp://127.0.0.1:61616}"; artifacts="http://127.0.0.1:8088/"
 war="$MERIDIAN_ROOT/gateway-war/target/gateway.war"
+artifacts_ca=""; db_user=""; db_password_file=""; broker_user=""; broker_password_file=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --name) name="$2"; shift 2 ;;
@@ -61,6 +74,11 @@ while [ $# -gt 0 ]; do
     --db-host) db_host="$2"; shift 2 ;;
     --broker) broker="$2"; shift 2 ;;
     --artifacts) artifacts="$2"; shift 2 ;;
+    --artifacts-ca) artifacts_ca="$2"; shift 2 ;;
+    --db-user) db_user="$2"; shift 2 ;;
+    --db-password-file) db_password_file="$2"; shift 2 ;;
+    --broker-user) broker_user="$2"; shift 2 ;;
+    --broker-password-file) broker_password_file="$2"; shift 2 ;;
     --reconcile) reconcile="$2"; shift 2 ;;
     --fresh-cache) fresh_cache=1; shift ;;
     --jmx-port) jmx_port="$2"; shift 2 ;;
@@ -77,6 +95,22 @@ admin_port="${admin_port:-$((port + 1000))}"
 if { [ -n "$tls_cert" ] && [ -z "$tls_key" ]; } || { [ -z "$tls_cert" ] && [ -n "$tls_key" ]; }; then
   die "--tls-cert and --tls-key go together"
 fi
+[ -z "$artifacts_ca" ] || [ -f "$artifacts_ca" ] || die "--artifacts-ca: no CA file $artifacts_ca"
+# read_password VARIABLE OPTION FILE: sets VARIABLE to the password FILE holds (its trailing
+# newline dropped); OPTION names the option in the message when the file is not there.
+read_password() {
+  [ -f "$3" ] && [ -r "$3" ] || die "$2: no readable password file $3"
+  local p; p="$(<"$3")"
+  [ -n "$p" ] || die "$2: the password file $3 is empty"
+  printf -v "$1" '%s' "$p"
+}
+# The credentials micro_resource_commands (scripts/lib/payara.sh) writes into the post-boot file:
+# the database role and the broker user, each with its password; by default the single-machine
+# setup's (scripts/lib/postgres.sh, scripts/lib/broker.sh).
+[ -n "$db_user" ] && PG_USER="$db_user"
+[ -n "$db_password_file" ] && read_password PG_PASSWORD --db-password-file "$db_password_file"
+[ -n "$broker_user" ] && MERIDIAN_BROKER_USER="$broker_user"
+[ -n "$broker_password_file" ] && read_password MERIDIAN_BROKER_PASSWORD --broker-password-file "$broker_password_file"
 # The node's console, one JSON object per line: Payara's and the resource adapter's records are
 # JSON already (gateway-logging.properties, resource-adapter-log4j2.properties); anything else the
 # JVM prints (a JVM warning, Payara's last words after its logging has stopped) is wrapped as a
@@ -172,16 +206,18 @@ ASADMIN
       cluster=(--nocluster --clustername "meridian-$name")
     fi
     [ -n "$tls_cert" ] && props+=(-Dmeridian.gateway.tls.cert-file="$(realpath "$tls_cert")" -Dmeridian.gateway.tls.key-file="$(realpath "$tls_key")")
+    # The node operator's credential for the administration port (all but its health checks):
+    # made on first start, kept across restarts; the JVM gets the file's path, never its content.
+    admin_secret="$SECRETS_DIR/node-admin-$name.credentials"
+    (umask 077; printf 'meridian-ops:%s\n' "$(secret "node-admin-$name")" > "$admin_secret")
+    props+=(-Dmeridian.gateway.admin.credentials-file="$(realpath "$admin_secret")")
+    [ -n "$artifacts_ca" ] && props+=(-Dmeridian.gateway.artifacts.trust-ca-file="$(realpath "$artifacts_ca")")
     for kv in ${MERIDIAN_GATEWAY_PROPERTIES:-}; do props+=("-D$kv"); done
     if [ -n "$jmx_port" ]; then
       # The JVM's own JMX agent, authenticated: the password file names the user and password
       # (never the command line), the access file what the user may do.
-      jmx_secret="$MERIDIAN_WORK/secrets/jmx-$name.password"
-      mkdir -p "$MERIDIAN_WORK/secrets"
-      if [ ! -s "$jmx_secret" ]; then
-        (umask 077; printf 'meridian-ops %s\n' "$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')" > "$jmx_secret")
-      fi
-      chmod 600 "$jmx_secret"
+      jmx_secret="$SECRETS_DIR/jmx-$name.password"
+      (umask 077; printf 'meridian-ops %s\n' "$(secret "jmx-$name")" > "$jmx_secret")
       # The JVM replaces the clear password in its password file by a salted hash at the first
       # login: it gets a copy, and the operator's file keeps the password.
       install -m 600 "$jmx_secret" "$dir/jmx.password"
@@ -242,5 +278,5 @@ ASADMIN
     stop_node
     ;;
   *)
-    sed -n '2,24p' "$0"; exit 2 ;;
+    sed -n '2,/^[^#]/{/^#/p}' "$0"; exit 2 ;;
 esac

@@ -6,14 +6,18 @@
 # on Payara Micro over HTTP, and the multi-datacenter system tests on the two-DC topology of
 # scripts/dc.sh (network namespaces: needs root). Installs what is missing first
 # (scripts/install.sh: Java 17, Maven, PostgreSQL, Payara, Artemis, nginx, iptables, nftables), in
-# the host namespace, and leaves nothing running that it started.
+# the host namespace, and leaves nothing running that it started. For the whole run a watcher
+# (scripts/lib/cmdline_watch.py) reads every process's command line for the secrets the set-up
+# generates (.work/secrets): one found fails the run (and CommandLineSecretsIT).
 #
 #   scripts/test.sh [extra Maven arguments]
 source "$(dirname "$0")/lib/postgres.sh"
 
 install_all
 pg_started=$(ensure_postgres)
+WATCH_REPORT="$MERIDIAN_WORK/cmdline-watch.json"
 cleanup() {
+  [ -n "${watch_pid:-}" ] && kill "$watch_pid" 2>/dev/null || true
   bash "$MERIDIAN_ROOT/scripts/dc.sh" down >/dev/null 2>&1 || true
   bash "$MERIDIAN_ROOT/container-tests/src/test/scripts/gateway.sh" stop "$MERIDIAN_WORK/container-tests/gateway" >/dev/null 2>&1 || true
   bash "$MERIDIAN_ROOT/scripts/master-domain.sh" stop --name meridian-ct >/dev/null 2>&1 || true
@@ -34,6 +38,18 @@ ensure_database meridian_ct fresh
 rm -rf "$MERIDIAN_WORK/system-tests" # the single-DC system tests' artifact directory and broker
 rm -rf "$MERIDIAN_WORK/container-tests" # the container tests' broker, artifacts and gateway node
 
+rm -f "$WATCH_REPORT"
+python3 "$MERIDIAN_ROOT/scripts/lib/cmdline_watch.py" "$SECRETS_DIR" "$WATCH_REPORT" &
+watch_pid=$!
+wait_until 10 test -s "$WATCH_REPORT" || die "The command-line watcher did not start"
+jq -e .self_check "$WATCH_REPORT" >/dev/null || die "The command-line watcher cannot see command lines"
+
 cd "$MERIDIAN_ROOT"
 log "Running all tests (mvn verify)"
 mvn_cmd verify "$@"
+
+kill -0 "$watch_pid" 2>/dev/null || die "The command-line watcher stopped during the run"
+kill "$watch_pid"; wait "$watch_pid" 2>/dev/null || true; watch_pid=""
+log "Command lines: $(jq -r '"\(.samples) samples over \(.seconds) s, \(.processes_seen) processes, \(.secrets_known) secrets, \(.findings | length) found"' "$WATCH_REPORT")"
+[ "$(jq '.findings | length' "$WATCH_REPORT")" = 0 ] \
+  || die "A secret was on a process's command line: $(jq -c .findings "$WATCH_REPORT")"

@@ -27,11 +27,15 @@ Meridian is up: a master datacenter (10.201.1.1) and a read-only datacenter (10.
     Publisher API   $H/publisher/api/v1/apis      (admin / $MERIDIAN_ADMIN_PASSWORD)
     Store API       $H/store/api/v1/apis
     OAuth2          $H/store/oauth2/token  /revoke  /introspect  /jwks
-    Payara console  http://10.201.1.1:8048/       (domain meridian-dc-master)
-    Gateway gw-m    $GM/{context}/{version}/...   (node admin: http://10.201.1.1:9280/health/ready  /metrics)
-    Artifacts       http://10.201.1.1:8088/manifests/latest   (nginx WebDAV)
+    Payara console  https://10.201.1.1:8048/      (domain meridian-dc-master, secure admin: user admin,
+                    password in .work/secrets/payara-admin-meridian-dc-master; Payara's own certificate)
+    Gateway gw-m    $GM/{context}/{version}/...   (node admin: http://10.201.1.1:9280/health/ready; /metrics
+                    as meridian-ops, credentials in .work/secrets/node-admin-gw-m.credentials)
+    Artifacts       https://10.201.1.1:8443/manifests/latest   (nginx, read only; curl --cacert .work/secrets/pki/ca.crt)
   Read-only DC
-    Gateway gw-r1   $GR/{context}/{version}/...   (node admin: http://10.201.2.1:9280/health/ready  /metrics  /-/sync)
+    Gateway gw-r1   $GR/{context}/{version}/...   (node admin: http://10.201.2.1:9280/health/ready; /metrics
+                    and /-/sync as meridian-ops, credentials in .work/secrets/node-admin-gw-r1.credentials)
+  Every link between the DCs is TLS with this installation's CA (.work/secrets/pki/ca.crt); README, "Security".
 
 Try it: paste these lines one by one into a shell in $MERIDIAN_ROOT (each DC has a demo backend
 on :9000 that answers with its datacenter's name; the API's per-DC endpoint sends read-only DC

@@ -1,20 +1,54 @@
-# The artifact server: Debian's nginx serving a directory over HTTP, with WebDAV PUT/DELETE
-# allowed only from the master datacenter (gateways only ever GET). Source it; do not run it.
+# The artifact server: Debian's nginx serving a directory. Source it; do not run it.
+#
+# Two listeners: LOCAL (plain HTTP, the master DC's loopback) serves reads and WebDAV PUT/DELETE,
+# writes only with the writer's credentials (HTTP Basic, user "publisher", password in the secret
+# artifact-writer; the master domain gets them as a file, .work/secrets/artifact-writer.credentials);
+# WAN (HTTPS, a certificate from the installation's CA) serves reads only: what another datacenter
+# may do with artifacts is GET them. The artifacts' signatures stay the last line of defence.
 # shellcheck source=install.sh
 source "$(dirname "${BASH_SOURCE[0]}")/install.sh"
+# shellcheck source=pki.sh
+source "$(dirname "${BASH_SOURCE[0]}")/pki.sh"
 
-# artifact_server_start DIR LISTEN WRITERS [NETNS]: LISTEN is "ip:port" (or several, space
-# separated); WRITERS the addresses allowed to write (nginx allow syntax, space separated).
+ARTIFACT_WRITER=publisher
+
+# The writer's credentials file (user:password), for the master's publication worker.
+artifact_writer_credentials() {
+  local f="$SECRETS_DIR/artifact-writer.credentials"
+  (umask 077; printf '%s:%s\n' "$ARTIFACT_WRITER" "$(secret artifact-writer)" > "$f")
+  printf '%s' "$f"
+}
+
+# artifact_server_start DIR LOCAL_LISTEN WAN_IP WAN_PORT [NETNS]: LOCAL_LISTEN "ip:port" (plain,
+# reads and authenticated writes); HTTPS reads on WAN_IP:WAN_PORT (none if WAN_IP is empty).
 artifact_server_start() {
-  local dir="$1" listen="$2" writers="$3" ns="${4:-}" run=()
+  local dir="$1" local_listen="$2" wan_ip="$3" wan_port="$4" ns="${5:-}" run=() wan_server=""
   [ -n "$ns" ] && run=(ip netns exec "$ns")
   require_installed nginx
   as_root rm -rf "$dir"
   as_root install -d -m 755 "$dir"
   as_root install -d -m 755 -o www-data "$dir/files" "$dir/tmp"
-  local listens="" allows=""
-  for l in $listen; do listens+="    listen $l;"$'\n'; done
-  for w in $writers; do allows+="allow $w; "; done
+  as_root install -d -m 700 "$dir/tls"
+  # The writer's password, hashed (SHA-512 crypt; openssl reads it on standard input).
+  secret artifact-writer | openssl passwd -6 -stdin | { printf '%s:' "$ARTIFACT_WRITER"; cat; } \
+    | as_root tee "$dir/writers.htpasswd" >/dev/null
+  as_root chmod 640 "$dir/writers.htpasswd"; as_root chgrp www-data "$dir/writers.htpasswd"
+  if [ -n "$wan_ip" ]; then
+    pki_issue artifact-server "IP:$wan_ip"
+    as_root install -m 644 "$PKI_DIR/artifact-server.crt" "$dir/tls/server.crt"
+    as_root install -m 600 "$PKI_DIR/artifact-server.key" "$dir/tls/server.key"
+    local tls="ssl;
+    ssl_certificate $dir/tls/server.crt;
+    ssl_certificate_key $dir/tls/server.key;
+    ssl_protocols TLSv1.2 TLSv1.3;"
+    [ "$WAN_TLS" = 1 ] || tls=";"
+    wan_server="
+  server {
+    listen $wan_ip:$wan_port $tls
+    root $dir/files;
+    location / { limit_except GET HEAD { deny all; } }
+  }"
+  fi
   cat >"$dir/nginx.conf" <<NGINX
 user www-data;
 worker_processes 1;
@@ -25,19 +59,23 @@ http {
   access_log $dir/access.log;
   client_body_temp_path $dir/tmp;
   sendfile on;
+  server_tokens off;
   types { application/json json; }
   default_type application/octet-stream;
   server {
-$listens
+    listen $local_listen;
     root $dir/files;
     location / {
       dav_methods PUT DELETE;
       create_full_put_path on;
       dav_access user:rw group:r all:r;
       client_max_body_size 16m;
-      limit_except GET HEAD { $allows deny all; }
+      limit_except GET HEAD {
+        auth_basic "meridian-artifacts";
+        auth_basic_user_file $dir/writers.htpasswd;
+      }
     }
-  }
+  }$wan_server
 }
 NGINX
   as_root "${run[@]}" nginx -c "$dir/nginx.conf" -p "$dir" -e "$dir/error.log" \

@@ -79,6 +79,16 @@ require_java() {
   export JAVA_HOME
 }
 
+# Waits (up to $1 seconds) until COMMAND succeeds.
+wait_until() {
+  local timeout="$1"; shift
+  local deadline=$(( $(date +%s) + timeout ))
+  until "$@" >/dev/null 2>&1; do
+    [ "$(date +%s)" -lt "$deadline" ] || return 1
+    sleep 0.2
+  done
+}
+
 # Waits until a URL answers with the given HTTP status, or fails after a timeout (seconds).
 wait_for_http() {
   local url="$1" want="${2:-200}" timeout="${3:-120}" start now code
@@ -101,3 +111,27 @@ mvn_cmd() {
   refuse_in_netns "Maven"
   mvn -B -ntp -Dstyle.color=never ${MERIDIAN_MAVEN_REPO:+-Dmaven.repo.local="$MERIDIAN_MAVEN_REPO"} "$@"
 }
+
+# Every link between datacenters is TLS. MERIDIAN_WAN_TLS=0 runs them in plain text instead, for
+# one purpose only: measuring what TLS costs (bench/propagation.sh --compare-tls). Never otherwise.
+WAN_TLS="${MERIDIAN_WAN_TLS:-1}"
+
+# ---- Secrets: generated once per installation, kept in .work/secrets (mode 700, files 600) ----
+# A secret never goes on a command line (ps and /proc/*/cmdline show those to every user): scripts
+# read it into a variable and hand it over in a file (mode 600), on standard input, or in a
+# configuration file; only builtins (printf, echo) ever see it as an argument.
+SECRETS_DIR="$MERIDIAN_WORK/secrets"
+
+# secret NAME: prints the secret kept in .work/secrets/NAME, made (24 random URL-safe characters)
+# on first use.
+secret() {
+  local f="$SECRETS_DIR/$1"
+  if [ ! -s "$f" ]; then
+    (umask 077; mkdir -p "$SECRETS_DIR"; head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "$f")
+  fi
+  chmod 700 "$SECRETS_DIR"; chmod 600 "$f"
+  printf '%s' "$(<"$f")"
+}
+
+# secret_file NAME: the path of that secret's file (made on first use).
+secret_file() { secret "$1" >/dev/null; printf '%s' "$SECRETS_DIR/$1"; }

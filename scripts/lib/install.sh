@@ -32,8 +32,8 @@ INSTALL_LOGS="$MERIDIAN_WORK/logs/install"
 
 # Debian packages every topology needs: the build, PostgreSQL, nginx (artifact server, demo
 # backends), the WAN simulation (namespaces, nftables, iptables' NFQUEUE, the delay helper).
-APT_BASE=(curl unzip ca-certificates python3 jq procps iproute2 iputils-ping postgresql postgresql-client
-  nginx-light iptables nftables libnetfilter-queue-dev gcc libc6-dev)
+APT_BASE=(curl unzip ca-certificates openssl python3 jq procps iproute2 iputils-ping postgresql postgresql-client
+  nginx-light iptables nftables tcpdump libnetfilter-queue-dev gcc libc6-dev)
 APT_BROWSER=(chromium chromium-driver)
 APT_BENCH=(wrk hey linux-perf)
 

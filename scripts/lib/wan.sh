@@ -62,8 +62,8 @@ table inet meridian_wan {
     type filter hook forward priority -10; policy accept;
     iifname "wan-m" oifname "wan-r" counter name master_to_replica
     iifname "wan-r" oifname "wan-m" counter name replica_to_master
-    iifname "wan-r" oifname "wan-m" ct state new tcp dport != ${ARTIFACT_PORT:-8088} counter name replica_to_master_new
-    iifname "wan-r" oifname "wan-m" tcp dport != { 5432, 61616, ${ARTIFACT_PORT:-8088} } tcp sport != 61616 counter name replica_to_master_other
+    iifname "wan-r" oifname "wan-m" ct state new tcp dport != ${ARTIFACT_TLS_PORT:-8443} counter name replica_to_master_new
+    iifname "wan-r" oifname "wan-m" tcp dport != { 5432, ${BROKER_WAN_PORT:-61617}, ${ARTIFACT_TLS_PORT:-8443} } tcp sport != ${BROKER_WAN_PORT:-61617} counter name replica_to_master_other
     iifname "wan-r" oifname "wan-m" meta l4proto != tcp counter name replica_to_master_other
     jump partition
   }
@@ -114,16 +114,6 @@ wan_partition() {
 wan_heal() {
   in_ns $WAN_NS nft flush chain inet meridian_wan partition
   log "WAN healed"
-}
-
-# Waits (up to $1 seconds) until COMMAND succeeds.
-wait_until() {
-  local timeout="$1"; shift
-  local deadline=$(( $(date +%s) + timeout ))
-  until "$@" >/dev/null 2>&1; do
-    [ "$(date +%s)" -lt "$deadline" ] || return 1
-    sleep 0.2
-  done
 }
 
 # Prints the link's counters as "name packets bytes" lines.

@@ -73,7 +73,10 @@ public class SyncCoordinator {
     Replica replica = new JdbcReplica(dataSource);
     init(
         replica,
-        ArtifactStore.at(settings.artifactsLocation(), settings.artifactsTimeoutMillis()),
+        ArtifactStore.at(
+            settings.artifactsLocation(),
+            settings.artifactsTimeoutMillis(),
+            settings.artifactsOptions()),
         new LastKnownGoodCache(Path.of(settings.cacheDir())),
         RetrySchedule.on(scheduler));
     restore();

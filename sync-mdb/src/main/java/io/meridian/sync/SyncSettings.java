@@ -1,7 +1,9 @@
 package io.meridian.sync;
 
+import io.meridian.shared.artifact.ArtifactStoreOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The sync's configuration (every key is listed in the README). */
@@ -35,6 +37,11 @@ public class SyncSettings {
   @ConfigProperty(name = "meridian.gateway.artifacts.timeout-millis", defaultValue = "5000")
   int artifactsTimeoutMillis;
 
+  /** A PEM file of the only CAs trusted for an https artifact server (else the JVM's). */
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.artifacts.trust-ca-file")
+  Optional<String> artifactsTrustCaFile = Optional.empty();
+
   @Inject
   @ConfigProperty(name = "meridian.gateway.cache.dir", defaultValue = "meridian-cache")
   String cacheDir;
@@ -61,6 +68,11 @@ public class SyncSettings {
 
   public int artifactsTimeoutMillis() {
     return artifactsTimeoutMillis;
+  }
+
+  /** How to reach the artifact server: gateways only read, so they hold no credentials. */
+  public ArtifactStoreOptions artifactsOptions() {
+    return ArtifactStoreOptions.of(artifactsTrustCaFile, Optional.empty());
   }
 
   public String cacheDir() {

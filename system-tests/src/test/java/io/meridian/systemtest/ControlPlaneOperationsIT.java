@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What an operator's tools read from the master: MicroProfile Health at {@code /health/*}, the
  * {@code meridian_*} gauges at {@code /metrics}, and the {@code io.meridian:type=ControlPlane}
- * MXBean over the domain's JMX connector (portbase + 86; the system-test domain is created without
- * an admin password, so its connector takes no credentials).
+ * MXBean over the domain's JMX connector (portbase + 86; as the domain's administrator, whose
+ * password master-domain.sh generated into .work/secrets/payara-admin-meridian-st).
  */
 class ControlPlaneOperationsIT {
 
@@ -60,7 +60,10 @@ class ControlPlaneOperationsIT {
     // The publication is announced within seconds; then the outbox is empty again.
     try (JMXConnector connector =
         JMXConnectorFactory.connect(
-            new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + JMX + "/jmxrmi"), Map.of())) {
+            new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + JMX + "/jmxrmi"),
+            Map.of(
+                JMXConnector.CREDENTIALS,
+                new String[] {"admin", Wan.secret("payara-admin-meridian-st")}))) {
       MBeanServerConnection server = connector.getMBeanServerConnection();
       ObjectName name = new ObjectName("io.meridian:type=ControlPlane");
       Await.until(

@@ -33,9 +33,15 @@ final class Fixtures {
 
   /** A developer signs up in the store; returns their name. */
   static String signUp() {
+    return signUp(Http.BASE);
+  }
+
+  /** A developer signs up in the store of the control plane at {@code base}; returns their name. */
+  static String signUp(String base) {
     String name = unique("dev");
     Http.Reply r =
         Http.anonymous()
+            .at(base)
             .post(
                 "/store/api/v1/signup",
                 "{\"username\":\""

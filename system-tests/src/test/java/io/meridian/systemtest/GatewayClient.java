@@ -19,13 +19,23 @@ final class GatewayClient {
   private GatewayClient() {}
 
   static HttpResponse<String> send(String method, String url, String token) {
+    if (token != null) {
+      SecretsUsed.remember(token);
+    }
+    return sendAuthorized(method, url, token == null ? null : "Bearer " + token);
+  }
+
+  /**
+   * The same, with {@code authorization} as the {@code Authorization} header if not null (a gateway
+   * node's administration credential, {@link Topology#nodeAdminAuthorization}).
+   */
+  static HttpResponse<String> sendAuthorized(String method, String url, String authorization) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(20))
             .method(method, HttpRequest.BodyPublishers.noBody());
-    if (token != null) {
-      SecretsUsed.remember(token);
-      b.header("Authorization", "Bearer " + token);
+    if (authorization != null) {
+      b.header("Authorization", authorization);
     }
     try {
       return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());

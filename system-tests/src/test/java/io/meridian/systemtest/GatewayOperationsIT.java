@@ -1,9 +1,11 @@
 package io.meridian.systemtest;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -12,12 +14,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What an operator's tools see on the gateway node's administration port: MicroProfile Health
- * (readiness with the gateway's own check, liveness) and the gateway's figures in Prometheus text
- * at {@code /metrics}, per API.
+ * (readiness with the gateway's own check, liveness), open to anyone, and the gateway's figures in
+ * Prometheus text at {@code /metrics}, per API, for the node's operator only (HTTP Basic).
  */
 class GatewayOperationsIT {
 
   private static final String ADMIN = Topology.adminOf(GatewayIT.GATEWAY);
+
+  /** The node's name, as system-tests/pom.xml starts it (its administration credential's). */
+  private static final String NODE = "st-gateway";
 
   private static Backend backend;
   private static String context;
@@ -58,8 +63,36 @@ class GatewayOperationsIT {
     backend.close();
   }
 
+  /** A call to the administration port as the node's operator. */
   private static HttpResponse<String> admin(String path) {
+    return GatewayClient.sendAuthorized("GET", ADMIN + path, Topology.nodeAdminAuthorization(NODE));
+  }
+
+  private static HttpResponse<String> anonymous(String path) {
     return GatewayClient.send("GET", ADMIN + path, null);
+  }
+
+  @Test
+  void opensMetricsOnlyToTheOperatorAndHealthToAnyone() {
+    HttpResponse<String> metrics = anonymous("/metrics");
+    assertEquals(401, metrics.statusCode(), metrics.body());
+    assertEquals(
+        "Basic realm=\"meridian-node\"",
+        metrics.headers().firstValue("WWW-Authenticate").orElse(null));
+    assertEquals("", metrics.body());
+    HttpResponse<String> wrong =
+        GatewayClient.sendAuthorized(
+            "GET",
+            ADMIN + "/metrics",
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString("meridian-ops:not-the-password".getBytes(UTF_8)));
+    assertEquals(401, wrong.statusCode(), wrong.body());
+    assertEquals(401, anonymous("/-/sync").statusCode());
+    HttpResponse<String> ready = anonymous("/health/ready");
+    assertEquals(200, ready.statusCode(), ready.body());
+    assertTrue(ready.body().contains("\"meridian-gateway-readiness\""), ready.body());
+    assertEquals(200, admin("/metrics").statusCode());
   }
 
   @Test

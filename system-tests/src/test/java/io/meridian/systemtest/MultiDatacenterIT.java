@@ -44,7 +44,7 @@ class MultiDatacenterIT {
   static void setUp() throws Exception {
     backend = new Backend(Topology.HOST_ADDRESS);
     admin = Http.admin().at(Topology.MASTER);
-    developer = Http.as(signUp(), Fixtures.PASSWORD).at(Topology.MASTER);
+    developer = Http.as(Fixtures.signUp(Topology.MASTER), Fixtures.PASSWORD).at(Topology.MASTER);
     Http.Reply app =
         developer.post(
             "/store/api/v1/applications", "{\"name\":\"" + Fixtures.unique("app") + "\"}");
@@ -394,18 +394,6 @@ class MultiDatacenterIT {
     return new Served(id, subscription, path, token);
   }
 
-  private static String signUp() {
-    String name = Fixtures.unique("dev");
-    Http.Reply r =
-        Http.anonymous()
-            .at(Topology.MASTER)
-            .post(
-                "/store/api/v1/signup",
-                "{\"username\":\"" + name + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}");
-    assertEquals(201, r.status(), r.toString());
-    return name;
-  }
-
   private static String apiJson(String context, String... paths) {
     StringBuilder ops = new StringBuilder();
     for (String p : paths) {
@@ -489,8 +477,15 @@ class MultiDatacenterIT {
         10_000);
   }
 
+  /** The gateway's /-/sync, read with its node's administration credential. */
   private static JsonObject sync(String gateway) {
-    return (JsonObject) Http.parse(call(Topology.adminOf(gateway), "/-/sync", null).body());
+    HttpResponse<String> r =
+        GatewayClient.sendAuthorized(
+            "GET",
+            Topology.adminOf(gateway) + "/-/sync",
+            Topology.nodeAdminAuthorization(Topology.nodeOf(gateway)));
+    assertEquals(200, r.statusCode(), r.body());
+    return (JsonObject) Http.parse(r.body());
   }
 
   /** The revision a gateway serves for an API, or null. */

@@ -163,6 +163,16 @@ public class GatewaySettings {
   @ConfigProperty(name = "meridian.gateway.response.served-by-headers", defaultValue = "false")
   boolean servedByHeaders;
 
+  /** The node operator's credential for the administration port, {@code USER:PASSWORD}. */
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.admin.credentials-file")
+  Optional<String> adminCredentialsFile;
+
+  /** The file that holds the node operator's credential, if the node has one. */
+  public Optional<String> adminCredentialsFile() {
+    return adminCredentialsFile;
+  }
+
   @Inject
   @ConfigProperty(name = "meridian.gateway.throttle.sync-millis", defaultValue = "100")
   long throttleSyncMillis;

@@ -31,8 +31,18 @@ public interface ArtifactStore {
 
   /** A store for {@code location}: an http(s) URL means WebDAV, anything else a directory. */
   static ArtifactStore at(String location, int timeoutMillis) {
+    return at(location, timeoutMillis, ArtifactStoreOptions.NONE);
+  }
+
+  /**
+   * A store for {@code location}: an http(s) URL means WebDAV, reached with {@code options};
+   * anything else a directory, for which the options mean nothing.
+   *
+   * @throws IllegalArgumentException naming the file, when a file of {@code options} is unusable
+   */
+  static ArtifactStore at(String location, int timeoutMillis, ArtifactStoreOptions options) {
     if (location.startsWith("http://") || location.startsWith("https://")) {
-      return new WebDavArtifactStore(location, timeoutMillis);
+      return new WebDavArtifactStore(location, timeoutMillis, options);
     }
     return new DirectoryArtifactStore(java.nio.file.Path.of(location));
   }

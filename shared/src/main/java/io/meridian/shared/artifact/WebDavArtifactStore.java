@@ -12,32 +12,56 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLException;
 
-/** Files on a WebDAV server (nginx's dav module): PUT to write, GET to read. */
+/**
+ * Files on a WebDAV server (nginx's dav module): PUT to write, GET to read. Over https the server's
+ * certificate must chain to the configured CAs (or the JVM's) and name the host of the URL; writes
+ * carry the configured Basic credentials, reads none.
+ */
 public final class WebDavArtifactStore implements ArtifactStore {
 
   private final String base;
   private final Duration timeout;
   private final HttpClient http;
+  private final Optional<BasicCredentials> credentials;
 
   public WebDavArtifactStore(String baseUrl, int timeoutMillis) {
+    this(baseUrl, timeoutMillis, ArtifactStoreOptions.NONE);
+  }
+
+  /**
+   * @throws IllegalArgumentException naming the file, when the CA or credentials file of {@code
+   *     options} cannot be read or used
+   */
+  public WebDavArtifactStore(String baseUrl, int timeoutMillis, ArtifactStoreOptions options) {
     this.base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
     this.timeout = Duration.ofMillis(timeoutMillis);
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(timeout)
-            .build();
+    this.credentials = options.credentialsFile().map(BasicCredentials::from);
+    HttpClient.Builder builder =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout);
+    options.trustCaFile().map(TrustedCas::from).ifPresent(builder::sslContext);
+    this.http = builder.build();
   }
 
   @Override
   public void put(String path, byte[] bytes) throws IOException {
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(timeout)
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
-            .build();
-    int status = send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+    credentials.ifPresent(c -> request.header("Authorization", c.header()));
+    int status = send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    if (status == 401 || status == 403) {
+      throw new IOException(
+          "The artifact server refused the write PUT "
+              + base
+              + path
+              + " ("
+              + status
+              + "): "
+              + credentials.map(c -> "check the " + c).orElse("no credentials file is configured"));
+    }
     if (status != 201 && status != 204 && status != 200) {
       throw new IOException("PUT " + base + path + " answered " + status);
     }
@@ -64,9 +88,13 @@ public final class WebDavArtifactStore implements ArtifactStore {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("Interrupted while reading " + paths);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io
+      Throwable cause = e.getCause();
+      if (tlsFailure(cause) != null) {
+        throw tlsFailed(base + paths, tlsFailure(cause));
+      }
+      throw cause instanceof IOException io
           ? io
-          : new IOException("GET " + base + paths + " failed: " + e.getCause(), e.getCause());
+          : new IOException("GET " + base + paths + " failed: " + cause, cause);
     } finally {
       pending.forEach(f -> f.cancel(true));
     }
@@ -99,6 +127,29 @@ public final class WebDavArtifactStore implements ArtifactStore {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("Interrupted", e);
+    } catch (IOException e) {
+      SSLException tls = tlsFailure(e);
+      throw tls == null ? e : tlsFailed(request.method() + " " + request.uri(), tls);
     }
+  }
+
+  /** The TLS error behind a failed exchange, or null when it failed otherwise. */
+  private static SSLException tlsFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SSLException tls) {
+        return tls;
+      }
+    }
+    return null;
+  }
+
+  private static IOException tlsFailed(String what, SSLException cause) {
+    return new IOException(
+        "TLS handshake / certificate verification failed for "
+            + what
+            + " (is the artifact server's certificate signed by the trusted CA and issued for"
+            + " this host?): "
+            + cause.getMessage(),
+        cause);
   }
 }
