@@ -1,25 +1,21 @@
 package io.meridian.systemtest;
 
+import io.meridian.shared.artifact.TrustedCas;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * What the WAN link carries and what each datacenter holds: the installation's secrets and CA
@@ -65,25 +61,9 @@ final class Wan {
     return out;
   }
 
-  /** An SSL context that trusts only the installation's CA. */
+  /** An SSL context that trusts only the installation's CA (as a read-only DC's gateway does). */
   static SSLContext trustingTheInstallationCa() {
-    try (InputStream in = Files.newInputStream(CA)) {
-      X509Certificate ca =
-          (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, null);
-      store.setCertificateEntry("ca", ca);
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(store);
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, tmf.getTrustManagers(), null);
-      return ctx;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return TrustedCas.from(CA);
   }
 
   /** What a command printed (stdout and stderr together) and how it ended. */

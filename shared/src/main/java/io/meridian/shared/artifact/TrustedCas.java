@@ -16,7 +16,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** A TLS context that trusts exactly the CA certificates of one PEM file. */
-final class TrustedCas {
+public final class TrustedCas {
 
   private TrustedCas() {}
 
@@ -24,7 +24,7 @@ final class TrustedCas {
    * @throws IllegalArgumentException naming the file, when it cannot be read or holds no X.509
    *     certificate
    */
-  static SSLContext from(Path pemFile) {
+  public static SSLContext from(Path pemFile) {
     List<Certificate> cas = read(pemFile);
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
