@@ -197,6 +197,24 @@ ASADMIN
     chmod 600 "$dir/postboot.asadmin"
     pin=()
     [ -n "$cpus" ] && pin=(taskset -c "$cpus")
+    # Class-data sharing (README, "Gateway", cold start): the classes the node loaded in its first
+    # start, archived once it is ready (jcmd VM.cds dynamic_dump) and mapped by its later starts
+    # instead of read, verified and parsed again. One archive per node, since it records the node's
+    # class path; its name carries the JDK's and the runtime's identity, so an upgrade makes a new
+    # one. A JDK that finds the archive unusable says so in the log and loads classes as usual.
+    # MERIDIAN_GATEWAY_CDS=0: no archive.
+    cds=() cds_archive=""
+    if [ "${MERIDIAN_GATEWAY_CDS:-1}" = 1 ] && [ "$runtime_mode" = launcher ]; then
+      cds_archive="$MERIDIAN_WORK/gateway-cds/$name-$( { java -version 2>&1; ls -l --time-style=+%s "$dir/root/launch-micro.jar"; } \
+        | sed "s|$dir||" | sha256sum | cut -c1-12).jsa"
+      mkdir -p "$MERIDIAN_WORK/gateway-cds"
+      if [ -s "$cds_archive" ]; then
+        cds=(-XX:SharedArchiveFile="$cds_archive")
+      else
+        rm -f "$MERIDIAN_WORK/gateway-cds/$name"-*.jsa
+        cds=(-XX:+RecordDynamicDumpInfo)
+      fi
+    fi
     props=(-Dmeridian.gateway.port="$port" -Dmeridian.gateway.throttle.datacenter-nodes="$dc_nodes")
     # One data grid per datacenter, members listed (no multicast), never across datacenters.
     if [ -n "$cluster_members" ]; then
@@ -235,7 +253,7 @@ ASADMIN
     # No Hazelcast shutdown hook: it would end the data grid before the WAR stops, and the node
     # could not tell the datacenter's others it is leaving; Payara stops the grid after the apps.
     nohup "${pin[@]}" java ${MERIDIAN_GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC} \
-      "${props[@]}" \
+      "${cds[@]}" "${props[@]}" \
       -Dhazelcast.shutdownhook.enabled=false \
       -Dlog4j2.configurationFile="$MERIDIAN_ROOT/scripts/lib/resource-adapter-log4j2.properties" \
       -Dmeridian.datacenter.id="$dc" \
@@ -260,6 +278,13 @@ ASADMIN
       else
         local body; body=$(curl -s -w '\n%{http_code}' --max-time 2 "http://127.0.0.1:$admin_port/health/ready" || true)
         [ "${body##*$'\n'}" = 200 ] && [[ "$body" == *'"meridian-gateway-readiness"'* ]] || return 1
+        # The health checks answer while the web container still loads the WAR at "/", and the
+        # admin port can drop a connection until it is done: wait for the WAR's own answer there
+        # (its operator paths refuse without credentials).
+        case "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$admin_port/-/sync" || true)" in
+          401|200) ;;
+          *) return 1 ;;
+        esac
       fi
       [ "$admin_only" = 1 ] && return 0
       [ "$(curl -sk -o /dev/null -w '%{http_code}' --max-time 2 "$scheme://127.0.0.1:$port/-/" || true)" != 000 ]
@@ -272,6 +297,18 @@ ASADMIN
       sleep 0.5
     done
     [ "$up" = 1 ] || { stop_node; die "Gateway $name did not become ready; see $dir/server.log"; }
+    if [ "${cds[0]:-}" = -XX:+RecordDynamicDumpInfo ]; then
+      # The first start: archive what it loaded (the JVM pauses for it, before the node is
+      # declared up). A failure costs only the archive.
+      if jcmd "$(cat "$dir/pid")" VM.cds dynamic_dump "$cds_archive.tmp" > "$dir/cds-dump.log" 2>&1 \
+          && [ -s "$cds_archive.tmp" ]; then
+        mv "$cds_archive.tmp" "$cds_archive"
+        log "Gateway $name: class-data archive written for its next starts ($(du -h "$cds_archive" | cut -f1))"
+      else
+        rm -f "$cds_archive.tmp"
+        log "Gateway $name: no class-data archive (see $dir/cds-dump.log); its next start loads classes as usual"
+      fi
+    fi
     log "Gateway $name up: $scheme://127.0.0.1:$port/ (admin: http://127.0.0.1:$admin_port/health/ready)"
     ;;
   stop)

@@ -17,12 +17,12 @@ import java.util.logging.Logger;
 
 /**
  * What this node serves: an immutable map of API id to artifact, read by anyone at any time without
- * a lock, and replaced under the sync's one lock, held only for the swap and the last-known-good
- * cache's small file, never across a fetch or a wait. Results are compared with what is active at
- * swap time, so one computed earlier never overwrites a newer one: an API only moves to a later
- * publication, and the reconciled manifest only grows. After the swap the gateway is handed the
- * newest map (in order: the last activation always carries the latest swap) and the master is
- * acknowledged.
+ * a lock, and replaced under the sync's one lock, held only for the swap and, once the gateway
+ * serves the new map, the last-known-good cache's small file; never across a fetch or a wait.
+ * Results are compared with what is active at swap time, so one computed earlier never overwrites a
+ * newer one: an API only moves to a later publication, and the reconciled manifest only grows.
+ * After the swap the gateway is handed the newest map (in order: the last activation always carries
+ * the latest swap) and the master is acknowledged.
  */
 final class ActiveSet {
 
@@ -189,12 +189,22 @@ final class ActiveSet {
         });
     apis = Map.copyOf(next);
     activeManifestRevision = newestRevision();
-    try {
-      cache.writeActive(apis);
-    } catch (IOException e) {
-      LOG.log(Level.WARNING, "Cannot write the last-known-good cache", e);
-    }
     return applied;
+  }
+
+  /**
+   * Records what is active now in the last-known-good cache, after the gateway has it: a node that
+   * stops in between serves the set before on its restart, and reconciles. Always the latest set,
+   * so writes that race each other still leave the newest one.
+   */
+  private void remember() {
+    synchronized (swap) {
+      try {
+        cache.writeActive(apis);
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "Cannot write the last-known-good cache", e);
+      }
+    }
   }
 
   /** Hands the gateway the newest map, logs what became active and tells the master (no lock). */
@@ -203,6 +213,7 @@ final class ActiveSet {
       return;
     }
     activateLatest();
+    remember();
     applied
         .updated()
         .forEach(

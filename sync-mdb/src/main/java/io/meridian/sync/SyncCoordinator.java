@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -57,6 +59,13 @@ public class SyncCoordinator {
    */
   private ScheduledExecutorService scheduler;
 
+  /**
+   * Sends acknowledgements, in order, after the activation they report: the gateway serves the new
+   * API before the master hears of it, and the announcement's thread is free sooner. Tests send on
+   * the calling thread.
+   */
+  private ExecutorService acknowledging;
+
   private ScheduledFuture<?> reconciliation;
   private SyncManagement management;
 
@@ -70,6 +79,7 @@ public class SyncCoordinator {
   @PostConstruct
   void start() {
     scheduler = Executors.newSingleThreadScheduledExecutor(threads);
+    acknowledging = Executors.newSingleThreadExecutor(threads);
     Replica replica = new JdbcReplica(dataSource);
     init(
         replica,
@@ -100,13 +110,14 @@ public class SyncCoordinator {
     VerifiedArtifacts artifacts =
         new VerifiedArtifacts(new ArtifactFetcher(store, replica), cache, rejections, figures);
     DeploymentAcks sender = acks;
+    Executor ackThread = acknowledging == null ? Runnable::run : acknowledging;
     this.active =
         new ActiveSet(
             cache,
             activation,
             list -> {
               if (sender != null) {
-                sender.send(list);
+                ackThread.execute(() -> sender.send(list));
               }
             },
             settings.datacenter(),
@@ -127,6 +138,9 @@ public class SyncCoordinator {
     }
     if (scheduler != null) {
       scheduler.shutdownNow();
+    }
+    if (acknowledging != null) {
+      acknowledging.shutdown();
     }
   }
 

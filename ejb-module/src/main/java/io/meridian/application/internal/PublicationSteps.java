@@ -26,10 +26,13 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
- * The steps of publishing one outbox entry, each in its own transaction. Publishing uploads the
- * artifact and the manifest before its transaction commits: a crash before the commit leaves the
- * entry pending, and the retry writes the same bytes again (content-addressed artifact, manifest
- * numbered by the entry's id and built from the same rows).
+ * The steps of publishing outbox entries, each in its own transaction: publish (the artifact),
+ * announce, list in a manifest. Publishing uploads the artifact before its transaction commits: a
+ * crash before the commit leaves the entry pending, and the retry writes the same bytes again
+ * (content-addressed). The manifest comes after the announcement, off the path to a gateway's first
+ * 200 (a gateway acts on announcements; manifests are for reconciling and for restarts), and covers
+ * every entry published up to then: numbered by the newest, built from the deployed rows, which
+ * only the worker writes.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -68,7 +71,6 @@ public class PublicationSteps {
     Optional<ApiRevision> revision = apis.revision(p.apiId(), p.revision());
     if (revision.isEmpty()) {
       publications.removeDeployed(p.apiId());
-      writeManifest(id);
       p.skipped("Revision " + p.revision() + " no longer exists", now);
       return true;
     }
@@ -89,18 +91,29 @@ public class PublicationSteps {
     } else {
       publications.removeDeployed(p.apiId());
     }
-    writeManifest(id);
     p.published(sha, now);
     return true;
   }
 
-  private void writeManifest(long revision) throws IOException {
+  /**
+   * Writes the manifest of everything published, numbered by the newest entry it covers, and points
+   * the latest-manifest file at it, unless one covers them all already; returns whether it wrote
+   * one. A crash before the commit writes the same manifest again.
+   */
+  public boolean writeManifest() throws IOException {
+    Optional<Long> newest = publications.newestUnlisted();
+    if (newest.isEmpty()) {
+      return false;
+    }
+    long revision = newest.get();
     Manifest manifest =
         new Manifest(
             revision, publications.allDeployed().stream().map(DeployedArtifact::toEntry).toList());
     putSigned(ArtifactPaths.manifest(revision), manifest.toBytes());
     store.put(
         ArtifactPaths.LATEST_MANIFEST, Long.toString(revision).getBytes(StandardCharsets.US_ASCII));
+    publications.listedUpTo(revision, time.now());
+    return true;
   }
 
   private void putSigned(String path, byte[] bytes) throws IOException {

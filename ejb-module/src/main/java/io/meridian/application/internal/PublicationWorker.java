@@ -22,9 +22,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Drains the publication outbox, in order: publish (artifact, then manifest), then announce. Runs
- * right after each lifecycle commit and every few seconds (for anything a crash or a broker outage
- * left behind). An entry that fails stops the queue behind it, so manifests never skip one.
+ * Drains the publication outbox, in order: publish (the artifact), announce, then list what was
+ * published in a manifest. Runs right after each lifecycle commit and every few seconds (for
+ * anything a crash or a broker outage left behind). An entry that fails stops the entries behind it
+ * in its step, so announcements and manifests never skip one; what was published before it is still
+ * announced and listed, and the manifest is written even while the broker is down (the gateways
+ * reconcile against it).
  */
 @Singleton
 @Startup
@@ -64,44 +67,75 @@ public class PublicationWorker {
     drain();
   }
 
-  /** Publishes and announces everything pending; safe to call at any time. */
+  /** Publishes, announces and lists everything pending; safe to call at any time. */
   public synchronized void drain() {
     try {
-      for (long id : publications.unpublished(BATCH)) {
-        try {
-          long start = System.nanoTime();
-          steps.publish(id);
-          uploadMillis.put(id, millisSince(start));
-        } catch (Exception e) {
-          fail(id, "publish", e);
-          return;
+      boolean published = publishPending();
+      boolean announced = announcePending();
+      boolean listed = listPublished();
+      if (published && announced && listed) {
+        if (failing) {
+          LOG.info("Publication outbox drained again");
         }
+        failing = false;
       }
-      for (long id : publications.unannounced(BATCH)) {
-        try {
-          long start = System.nanoTime();
-          Optional<Announcement> a = steps.announcement(id);
-          if (a.isPresent()) {
-            long sending = System.nanoTime();
-            announcer.announce(a.get());
-            long sent = millisSince(sending);
-            steps.announced(id, a.get().lsn());
-            logAnnounced(a.get(), uploadMillis.remove(id), sent, millisSince(start));
-          }
-        } catch (Exception e) {
-          fail(id, "announce", e);
-          return;
-        }
-      }
-      if (failing) {
-        LOG.info("Publication outbox drained again");
-      }
-      failing = false;
     } catch (RuntimeException e) {
       if (!failing) {
         LOG.log(Level.WARNING, "Cannot read the publication outbox", e);
       }
       failing = true;
+    }
+  }
+
+  private boolean publishPending() {
+    for (long id : publications.unpublished(BATCH)) {
+      try {
+        long start = System.nanoTime();
+        steps.publish(id);
+        uploadMillis.put(id, millisSince(start));
+      } catch (Exception e) {
+        fail(id, "publish", e);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean announcePending() {
+    for (long id : publications.unannounced(BATCH)) {
+      try {
+        long start = System.nanoTime();
+        Optional<Announcement> a = steps.announcement(id);
+        if (a.isPresent()) {
+          long sending = System.nanoTime();
+          announcer.announce(a.get());
+          long sent = millisSince(sending);
+          steps.announced(id, a.get().lsn());
+          logAnnounced(a.get(), uploadMillis.remove(id), sent, millisSince(start));
+        }
+      } catch (Exception e) {
+        fail(id, "announce", e);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean listPublished() {
+    try {
+      steps.writeManifest();
+      return true;
+    } catch (Exception e) {
+      if (!failing) {
+        LOG.warning(
+            () ->
+                "Cannot write the manifest (will retry): "
+                    + e.getClass().getSimpleName()
+                    + ": "
+                    + e.getMessage());
+      }
+      failing = true;
+      return false;
     }
   }
 

@@ -7,6 +7,8 @@ import io.meridian.gateway.state.StateHolder;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -22,9 +24,14 @@ import java.util.logging.Logger;
  * Keeps the gateway's state current: polls the change log's sequence (and the master's heartbeat,
  * for the replica's freshness) and, when it moved, reads the control plane again and swaps in a new
  * snapshot. A failed read keeps the old snapshot serving and is retried on the next poll.
+ *
+ * <p>Two locks: one database read at a time, and a short one for building and swapping snapshots.
+ * An activation (a new API) only needs the second, so it never waits behind a read of the replica
+ * (which a publication's own commit usually sets off at the same moment).
  */
 @Singleton
 @Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ChangeFollower {
 
   private static final Logger LOG = Logger.getLogger(ChangeFollower.class.getName());
@@ -36,10 +43,13 @@ public class ChangeFollower {
   @Inject GatewaySettings settings;
   @Inject ActivatedApis apis;
 
+  private final Object reading = new Object();
+  private final Object swapping = new Object();
+
   private StateBuilder builder;
   private ScheduledFuture<?> task;
   private boolean failing;
-  private ControlPlaneSource.ControlPlaneData lastData;
+  private volatile ControlPlaneSource.ControlPlaneData lastData;
 
   @PostConstruct
   void start() {
@@ -63,9 +73,21 @@ public class ChangeFollower {
   }
 
   /** New active APIs: rebuild from the last read of the database (if there was one yet). */
-  public synchronized void onActivated(@Observes ActivatedApis.Changed event) {
-    if (lastData != null) {
-      runtime.replace(builder.build(lastData, apis.current(), runtime.state()));
+  public void onActivated(@Observes ActivatedApis.Changed event) {
+    synchronized (swapping) {
+      if (lastData != null) {
+        runtime.replace(builder.build(lastData, apis.current(), runtime.state()));
+      }
+    }
+  }
+
+  /** Builds the state from a fresh read of the database and serves it. */
+  private GatewayState install(ControlPlaneSource.ControlPlaneData data) {
+    synchronized (swapping) {
+      lastData = data;
+      GatewayState next = builder.build(data, apis.current(), runtime.state());
+      runtime.replace(next);
+      return next;
     }
   }
 
@@ -74,16 +96,23 @@ public class ChangeFollower {
    * reload, {@code io.meridian:type=Sync} {@code reloadState()}); returns what is served
    * afterwards. A failure leaves the current state serving and is thrown to the caller.
    */
-  public synchronized String reloadNow() throws Exception {
-    lastData = source.read();
-    GatewayState next = builder.build(lastData, apis.current(), runtime.state());
-    runtime.replace(next);
-    failing = false;
+  public String reloadNow() throws Exception {
+    GatewayState next;
+    synchronized (reading) {
+      next = install(source.read());
+      failing = false;
+    }
     LOG.info(() -> "Gateway state reloaded at change " + next.sequence());
     return "state at change " + next.sequence() + ": " + next.routes().size() + " APIs";
   }
 
-  synchronized void poll() {
+  void poll() {
+    synchronized (reading) {
+      pollOnce();
+    }
+  }
+
+  private void pollOnce() {
     try {
       GatewayState current = runtime.state();
       ControlPlaneSource.Progress progress = source.progress();
@@ -93,9 +122,7 @@ public class ChangeFollower {
       if (current != null && progress.sequence() == current.sequence()) {
         return;
       }
-      lastData = source.read();
-      GatewayState next = builder.build(lastData, apis.current(), current);
-      runtime.replace(next);
+      GatewayState next = install(source.read());
       if (failing || current == null) {
         LOG.info(
             () ->

@@ -25,22 +25,39 @@ public final class TestStates {
 
   public static ApiDefinition shop(
       List<String> backendUrls, int timeoutMillis, CorsDefinition cors) {
-    return new ApiDefinition(
+    return api(
         "shop",
         "Shop",
         "/shop",
-        "1.0",
-        false,
-        "",
-        List.of(),
-        "PUBLIC",
-        "owner",
         List.of(
             new OperationDefinition("GET", "/items/*", true, List.of(), "Unlimited"),
             new OperationDefinition("POST", "/items/*", true, List.of(), "Unlimited"),
             new OperationDefinition("PUT", "/items/*", true, List.of(), "Unlimited"),
             new OperationDefinition("GET", "/public/*", false, List.of(), "Unlimited")),
         new EndpointDefinition(backendUrls, timeoutMillis),
+        cors);
+  }
+
+  /** A public version 1.0 of an API at {@code context}. */
+  public static ApiDefinition api(
+      String apiId,
+      String name,
+      String context,
+      List<OperationDefinition> operations,
+      EndpointDefinition endpoint,
+      CorsDefinition cors) {
+    return new ApiDefinition(
+        apiId,
+        name,
+        context,
+        "1.0",
+        false,
+        "",
+        List.of(),
+        "PUBLIC",
+        "owner",
+        operations,
+        endpoint,
         Map.of(),
         cors,
         null);

@@ -7,30 +7,42 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Files on a WebDAV server (nginx's dav module): PUT to write, GET to read. Over https the server's
  * certificate must chain to the configured CAs (or the JVM's) and name the host of the URL; writes
  * carry the configured Basic credentials, reads none.
+ *
+ * <p>Every exchange is a blocking one on a connection the JDK keeps alive between requests (for as
+ * long as the server's {@code Keep-Alive} header allows): on the master several writes to its own
+ * server per publication, on a gateway the artifact and its signature read at the same time, each
+ * on a connection of its own. The JDK HttpClient's hand-offs between its threads cost 7-16 ms a
+ * request on the master's loopback, where nginx answers in under one, and more on a busy gateway.
  */
 public final class WebDavArtifactStore implements ArtifactStore {
 
+  /** Reads the second and later files of {@link #getAll} while the caller reads the first. */
+  private static final ExecutorService READERS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "meridian-artifact-read");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final String base;
-  private final Duration timeout;
-  private final HttpClient http;
-  private final Optional<SSLContext> tls;
+  private final int timeoutMillis;
+  private final Optional<SSLSocketFactory> tls;
   private final Optional<BasicCredentials> credentials;
 
   public WebDavArtifactStore(String baseUrl, int timeoutMillis) {
@@ -43,31 +55,17 @@ public final class WebDavArtifactStore implements ArtifactStore {
    */
   public WebDavArtifactStore(String baseUrl, int timeoutMillis, ArtifactStoreOptions options) {
     this.base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
-    this.timeout = Duration.ofMillis(timeoutMillis);
+    this.timeoutMillis = timeoutMillis;
     this.credentials = options.credentialsFile().map(BasicCredentials::from);
-    this.tls = options.trustCaFile().map(TrustedCas::from);
-    HttpClient.Builder builder =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout);
-    tls.ifPresent(builder::sslContext);
-    this.http = builder.build();
+    // One factory for the store's life: the JDK reuses a kept-alive https connection only for
+    // the factory that opened it.
+    this.tls = options.trustCaFile().map(TrustedCas::from).map(ctx -> ctx.getSocketFactory());
   }
 
-  /**
-   * Writes with a blocking connection (kept alive by the JDK between writes): the master writes
-   * several files to its own artifact server per publication, and on loopback the JDK HttpClient's
-   * hand-offs between its threads cost 7-16 ms a request where the server answers in under one.
-   */
   @Override
   public void put(String path, byte[] bytes) throws IOException {
-    URL url = URI.create(base + path).toURL();
-    HttpURLConnection c = (HttpURLConnection) url.openConnection();
+    HttpURLConnection c = open(path, "PUT");
     try {
-      if (c instanceof HttpsURLConnection https) {
-        tls.ifPresent(ctx -> https.setSSLSocketFactory(ctx.getSocketFactory()));
-      }
-      c.setRequestMethod("PUT");
-      c.setConnectTimeout((int) timeout.toMillis());
-      c.setReadTimeout((int) timeout.toMillis());
       c.setDoOutput(true);
       c.setFixedLengthStreamingMode(bytes.length);
       credentials.ifPresent(cred -> c.setRequestProperty("Authorization", cred.header()));
@@ -77,9 +75,77 @@ public final class WebDavArtifactStore implements ArtifactStore {
       int status = c.getResponseCode();
       drain(c);
       checkWrite(path, status);
-    } catch (SSLException e) {
-      throw tlsFailed("PUT " + url, e);
+    } catch (IOException e) {
+      throw tlsFailed("PUT " + base + path, e);
     }
+  }
+
+  @Override
+  public Optional<byte[]> get(String path) throws IOException {
+    HttpURLConnection c = open(path, "GET");
+    try {
+      int status = c.getResponseCode();
+      if (status == 404) {
+        drain(c);
+        return Optional.empty();
+      }
+      if (status != 200) {
+        drain(c);
+        throw new IOException("GET " + base + path + " answered " + status);
+      }
+      try (InputStream in = c.getInputStream()) {
+        return Optional.of(in.readAllBytes());
+      }
+    } catch (IOException e) {
+      throw tlsFailed("GET " + base + path, e);
+    }
+  }
+
+  /** Reads every file at once (the first on the calling thread) and waits for all. */
+  @Override
+  public List<Optional<byte[]>> getAll(List<String> paths) throws IOException {
+    List<Future<Optional<byte[]>>> others = new ArrayList<>();
+    for (String path : paths.subList(Math.min(1, paths.size()), paths.size())) {
+      others.add(READERS.submit(() -> get(path)));
+    }
+    List<Optional<byte[]>> files = new ArrayList<>();
+    try {
+      if (!paths.isEmpty()) {
+        files.add(get(paths.get(0)));
+      }
+      for (Future<Optional<byte[]>> other : others) {
+        files.add(other.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("Interrupted while reading " + paths);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof IOException io
+          ? io
+          : new IOException("GET " + base + paths + " failed: " + cause, cause);
+    } finally {
+      others.forEach(f -> f.cancel(true));
+    }
+    return files;
+  }
+
+  @Override
+  public String location() {
+    return base;
+  }
+
+  private HttpURLConnection open(String path, String method) throws IOException {
+    URL url = URI.create(base + path).toURL();
+    HttpURLConnection c = (HttpURLConnection) url.openConnection();
+    if (c instanceof HttpsURLConnection https) {
+      tls.ifPresent(https::setSSLSocketFactory);
+    }
+    c.setRequestMethod(method);
+    c.setConnectTimeout(timeoutMillis);
+    c.setReadTimeout(timeoutMillis);
+    c.setUseCaches(false);
+    return c;
   }
 
   /** Reads the answer to its end, so that the connection goes back to the JDK's keep-alive pool. */
@@ -108,83 +174,17 @@ public final class WebDavArtifactStore implements ArtifactStore {
     }
   }
 
-  @Override
-  public Optional<byte[]> get(String path) throws IOException {
-    return file(path, send(getRequest(path), HttpResponse.BodyHandlers.ofByteArray()));
-  }
-
-  /** Sends every GET at once (each on a pooled connection of its own) and waits for all. */
-  @Override
-  public List<Optional<byte[]>> getAll(List<String> paths) throws IOException {
-    List<CompletableFuture<HttpResponse<byte[]>>> pending = new ArrayList<>();
-    for (String path : paths) {
-      pending.add(http.sendAsync(getRequest(path), HttpResponse.BodyHandlers.ofByteArray()));
-    }
-    List<Optional<byte[]>> files = new ArrayList<>();
-    try {
-      for (int i = 0; i < paths.size(); i++) {
-        files.add(file(paths.get(i), pending.get(i).get()));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("Interrupted while reading " + paths);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (tlsFailure(cause) != null) {
-        throw tlsFailed(base + paths, tlsFailure(cause));
-      }
-      throw cause instanceof IOException io
-          ? io
-          : new IOException("GET " + base + paths + " failed: " + cause, cause);
-    } finally {
-      pending.forEach(f -> f.cancel(true));
-    }
-    return files;
-  }
-
-  private HttpRequest getRequest(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).GET().build();
-  }
-
-  private Optional<byte[]> file(String path, HttpResponse<byte[]> response) throws IOException {
-    if (response.statusCode() == 404) {
-      return Optional.empty();
-    }
-    if (response.statusCode() != 200) {
-      throw new IOException("GET " + base + path + " answered " + response.statusCode());
-    }
-    return Optional.of(response.body());
-  }
-
-  @Override
-  public String location() {
-    return base;
-  }
-
-  private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
-      throws IOException {
-    try {
-      return http.send(request, handler);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("Interrupted", e);
-    } catch (IOException e) {
-      SSLException tls = tlsFailure(e);
-      throw tls == null ? e : tlsFailed(request.method() + " " + request.uri(), tls);
-    }
-  }
-
-  /** The TLS error behind a failed exchange, or null when it failed otherwise. */
-  private static SSLException tlsFailure(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
+  /** A TLS failure behind {@code failure} explained; any other failure as it is. */
+  private static IOException tlsFailed(String what, IOException failure) {
+    SSLException cause = null;
+    for (Throwable t = failure; t != null && cause == null; t = t.getCause()) {
       if (t instanceof SSLException tls) {
-        return tls;
+        cause = tls;
       }
     }
-    return null;
-  }
-
-  private static IOException tlsFailed(String what, SSLException cause) {
+    if (cause == null) {
+      return failure;
+    }
     return new IOException(
         "TLS handshake / certificate verification failed for "
             + what

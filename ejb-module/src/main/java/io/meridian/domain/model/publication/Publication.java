@@ -10,8 +10,9 @@ import java.time.OffsetDateTime;
 
 /**
  * An outbox entry: "publish this API revision in this state to every datacenter". Written in the
- * transaction of the lifecycle change; a worker publishes it (artifact + manifest) and then
- * announces it. Both steps may be repeated after a crash: they are idempotent.
+ * transaction of the lifecycle change; a worker publishes it (the artifact), announces it, and then
+ * lists it in a manifest (which covers every entry published up to then). Each step may be repeated
+ * after a crash: they are idempotent.
  */
 @Entity
 @Table(name = "publication_outbox")
@@ -47,6 +48,9 @@ public class Publication {
   @Column(length = 32)
   private String lsn;
 
+  @Column(name = "manifest_at")
+  private OffsetDateTime manifestAt;
+
   @Column(nullable = false)
   private int attempts;
 
@@ -62,7 +66,7 @@ public class Publication {
     this.requestedAt = requestedAt;
   }
 
-  /** The artifact and the manifest that lists it are on the artifact server. */
+  /** The artifact is on the artifact server, and the API's deployed artifact recorded. */
   public void published(String sha256, OffsetDateTime at) {
     this.artifactSha256 = sha256;
     this.publishedAt = at;
@@ -128,5 +132,10 @@ public class Publication {
 
   public boolean isAnnounced() {
     return announcedAt != null;
+  }
+
+  /** Whether a manifest on the artifact server covers this entry. */
+  public boolean isListed() {
+    return manifestAt != null;
   }
 }

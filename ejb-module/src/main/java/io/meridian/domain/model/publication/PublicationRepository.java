@@ -1,5 +1,6 @@
 package io.meridian.domain.model.publication;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,12 @@ public interface PublicationRepository {
 
   /** Ids of published entries not yet announced, oldest first. */
   List<Long> unannounced(int limit);
+
+  /** The newest published entry that no manifest covers yet (a manifest covers all before it). */
+  Optional<Long> newestUnlisted();
+
+  /** Records that the manifest numbered {@code id} covers every published entry up to it. */
+  void listedUpTo(long id, OffsetDateTime at);
 
   /** How many entries are not yet announced, and the oldest of them. */
   OutboxBacklog backlog();

@@ -55,6 +55,26 @@ public class JpaPublicationRepository implements PublicationRepository {
   }
 
   @Override
+  public Optional<Long> newestUnlisted() {
+    return Optional.ofNullable(
+        em.createQuery(
+                "SELECT MAX(p.id) FROM Publication p WHERE p.publishedAt IS NOT NULL"
+                    + " AND p.manifestAt IS NULL",
+                Long.class)
+            .getSingleResult());
+  }
+
+  @Override
+  public void listedUpTo(long id, OffsetDateTime at) {
+    em.createQuery(
+            "UPDATE Publication p SET p.manifestAt = :at WHERE p.id <= :id"
+                + " AND p.publishedAt IS NOT NULL AND p.manifestAt IS NULL")
+        .setParameter("at", at)
+        .setParameter("id", id)
+        .executeUpdate();
+  }
+
+  @Override
   public OutboxBacklog backlog() {
     long pending =
         em.createQuery("SELECT COUNT(p) FROM Publication p WHERE p.announcedAt IS NULL", Long.class)

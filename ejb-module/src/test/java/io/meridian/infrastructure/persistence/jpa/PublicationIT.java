@@ -30,7 +30,9 @@ import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,12 +113,12 @@ class PublicationIT {
         });
   }
 
-  /** A store whose manifest pointer write fails: the crash between artifact and manifest. */
-  private static ArtifactStore failingAtTheManifest(ArtifactStore real) {
+  /** A store whose writes of {@code failing} fail: a crash part-way through a step. */
+  private static ArtifactStore failingAt(ArtifactStore real, String failing) {
     return new ArtifactStore() {
       @Override
       public void put(String path, byte[] bytes) throws IOException {
-        if (path.equals(ArtifactPaths.LATEST_MANIFEST)) {
+        if (path.equals(failing) || path.endsWith(failing)) {
           throw new IOException("connection reset");
         }
         real.put(path, bytes);
@@ -135,28 +137,27 @@ class PublicationIT {
   }
 
   @Test
-  void aFailurePartWayPublishesNothingAndTheRetryPublishesEverythingOnce() throws Exception {
+  void aFailurePartWayPublishesNothingAndTheRetryPublishesOnce() throws Exception {
     DirectoryArtifactStore store = new DirectoryArtifactStore(server);
     long id = publishedApiWithOutboxEntry("/outbox-a");
 
+    // The artifact is written, its signature is not: nothing is published.
     assertThrows(
         IOException.class,
-        () -> inTransaction(em -> steps(em, failingAtTheManifest(store)).publish(id)));
+        () -> inTransaction(em -> steps(em, failingAt(store, ".sig")).publish(id)));
     inTransaction(
         em -> {
           JpaPublicationRepository repo = new JpaPublicationRepository(em);
           assertTrue(repo.unpublished(10).contains(id), "still pending");
-          assertTrue(repo.allDeployed().isEmpty(), "nothing deployed");
+          String apiId = repo.lock(id).orElseThrow().apiId();
+          assertTrue(repo.deployed(apiId).isEmpty(), "not deployed");
           return null;
         });
-    assertTrue(store.get(ArtifactPaths.LATEST_MANIFEST).isEmpty(), "no manifest announced");
 
     assertTrue((boolean) inTransaction(em -> steps(em, store).publish(id)));
-    byte[] pointer = store.get(ArtifactPaths.LATEST_MANIFEST).orElseThrow();
-    assertEquals(Long.toString(id), new String(pointer, StandardCharsets.US_ASCII));
-    Manifest manifest = Manifest.fromBytes(store.get(ArtifactPaths.manifest(id)).orElseThrow());
-    assertEquals(1, manifest.entries().size());
-    String sha = manifest.entries().get(0).sha256();
+    String sha =
+        inTransaction(em -> new JpaPublicationRepository(em).lock(id).orElseThrow())
+            .artifactSha256();
     byte[] artifact = store.get(ArtifactPaths.artifact(sha)).orElseThrow();
     assertEquals(sha, Digests.sha256(artifact));
     assertEquals("/outbox-a", ApiArtifact.fromBytes(artifact).definition().context());
@@ -170,11 +171,44 @@ class PublicationIT {
     DocumentSignature.fromBytes(
             store.get(ArtifactPaths.signatureOf(ArtifactPaths.artifact(sha))).orElseThrow())
         .verify(artifact, kid -> publicKey);
-
-    // Repeating the step is a no-op: same files, still one publication.
-    byte[] manifestBytes = store.get(ArtifactPaths.manifest(id)).orElseThrow();
+    // Repeating the step is a no-op.
     assertTrue((boolean) inTransaction(em -> steps(em, store).publish(id)));
-    assertArrayEquals(manifestBytes, store.get(ArtifactPaths.manifest(id)).orElseThrow());
+    assertArrayEquals(artifact, store.get(ArtifactPaths.artifact(sha)).orElseThrow());
+  }
+
+  @Test
+  void theManifestListsEverythingPublishedAndIsWrittenOnceEvenAfterAFailure() throws Exception {
+    DirectoryArtifactStore store = new DirectoryArtifactStore(server);
+    long first = publishedApiWithOutboxEntry("/outbox-m1");
+    long second = publishedApiWithOutboxEntry("/outbox-m2");
+    inTransaction(em -> steps(em, store).publish(first));
+    inTransaction(em -> steps(em, store).publish(second));
+
+    // The manifest is written, the latest pointer is not: nothing is recorded as listed.
+    assertThrows(
+        IOException.class,
+        () ->
+            inTransaction(
+                em -> steps(em, failingAt(store, ArtifactPaths.LATEST_MANIFEST)).writeManifest()));
+    assertTrue(store.get(ArtifactPaths.LATEST_MANIFEST).isEmpty(), "no latest manifest yet");
+    assertEquals(
+        Optional.of(second),
+        inTransaction(em -> new JpaPublicationRepository(em).newestUnlisted()));
+
+    // The retry: one manifest, numbered by the newest entry, listing both; then nothing to do.
+    assertTrue((boolean) inTransaction(em -> steps(em, store).writeManifest()));
+    byte[] pointer = store.get(ArtifactPaths.LATEST_MANIFEST).orElseThrow();
+    assertEquals(Long.toString(second), new String(pointer, StandardCharsets.US_ASCII));
+    Manifest manifest = Manifest.fromBytes(store.get(ArtifactPaths.manifest(second)).orElseThrow());
+    assertEquals(second, manifest.revision());
+    List<String> contexts = new ArrayList<>();
+    for (Manifest.Entry e : manifest.entries()) {
+      byte[] artifact = store.get(ArtifactPaths.artifact(e.sha256())).orElseThrow();
+      contexts.add(ApiArtifact.fromBytes(artifact).definition().context());
+    }
+    assertTrue(contexts.containsAll(List.of("/outbox-m1", "/outbox-m2")), contexts.toString());
+    assertTrue(inTransaction(em -> new JpaPublicationRepository(em).lock(first)).get().isListed());
+    assertFalse((boolean) inTransaction(em -> steps(em, store).writeManifest()));
   }
 
   @Test
