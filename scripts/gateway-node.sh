@@ -214,6 +214,9 @@ ASADMIN
         rm -f "$MERIDIAN_WORK/gateway-cds/$name"-*.jsa
         cds=(-XX:+RecordDynamicDumpInfo)
       fi
+      # The JVM's class-data messages (thousands of "Skipping ..." lines at the dump, a reason when
+      # an archive cannot be used) go to their own file, not into the node's JSON log.
+      cds+=("-Xlog:cds*=off" "-Xlog:cds*=warning:file=$dir/cds.log")
     fi
     props=(-Dmeridian.gateway.port="$port" -Dmeridian.gateway.throttle.datacenter-nodes="$dc_nodes")
     # One data grid per datacenter, members listed (no multicast), never across datacenters.
