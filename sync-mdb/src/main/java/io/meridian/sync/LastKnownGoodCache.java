@@ -3,7 +3,7 @@ package io.meridian.sync;
 import io.meridian.shared.artifact.ApiArtifact;
 import io.meridian.shared.artifact.Digests;
 import io.meridian.shared.artifact.DirectoryArtifactStore;
-import jakarta.json.Json;
+import io.meridian.shared.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -54,17 +54,19 @@ public final class LastKnownGoodCache {
 
   /** Records the active set (the artifacts must have been stored first). */
   public void writeActive(Map<String, ActiveApi> apis) throws IOException {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsons.PROVIDER.createArrayBuilder();
     apis.values()
         .forEach(
             a ->
                 list.add(
-                    Json.createObjectBuilder()
+                    Jsons.PROVIDER
+                        .createObjectBuilder()
                         .add("apiId", a.artifact().apiId())
                         .add("sha256", a.sha256())
                         .add("publishedAt", a.publishedAt())));
     byte[] json =
-        Json.createObjectBuilder()
+        Jsons.PROVIDER
+            .createObjectBuilder()
             .add("active", list)
             .build()
             .toString()
@@ -102,7 +104,7 @@ public final class LastKnownGoodCache {
     }
     JsonObject o;
     try (var reader =
-        Json.createReader(new StringReader(new String(json, StandardCharsets.UTF_8)))) {
+        Jsons.PROVIDER.createReader(new StringReader(new String(json, StandardCharsets.UTF_8)))) {
       o = reader.readObject();
     }
     for (JsonValue v : o.getJsonArray("active")) {

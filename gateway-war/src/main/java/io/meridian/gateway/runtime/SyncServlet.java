@@ -1,9 +1,9 @@
 package io.meridian.gateway.runtime;
 
+import io.meridian.shared.json.Jsons;
 import io.meridian.sync.SyncCoordinator;
 import io.meridian.sync.SyncStatus;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -25,13 +25,14 @@ public class SyncServlet extends HttpServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     SyncStatus s = coordinator.status();
-    JsonObjectBuilder apis = Json.createObjectBuilder();
+    JsonObjectBuilder apis = Jsons.PROVIDER.createObjectBuilder();
     s.apis().forEach(apis::add);
     response.setContentType("application/json");
     response
         .getWriter()
         .write(
-            Json.createObjectBuilder()
+            Jsons.PROVIDER
+                .createObjectBuilder()
                 .add("reconciledManifest", s.reconciledManifest())
                 .add("rejectedArtifacts", s.rejectedArtifacts())
                 .add("restoredFromCache", s.restoredFromCache())

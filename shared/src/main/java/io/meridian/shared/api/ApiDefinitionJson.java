@@ -1,6 +1,6 @@
 package io.meridian.shared.api;
 
-import jakarta.json.Json;
+import io.meridian.shared.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -29,20 +29,21 @@ public final class ApiDefinitionJson {
   private ApiDefinitionJson() {}
 
   public static String write(ApiDefinition d) {
-    JsonArrayBuilder operations = Json.createArrayBuilder();
+    JsonArrayBuilder operations = Jsons.PROVIDER.createArrayBuilder();
     for (OperationDefinition op : d.operations()) {
       operations.add(
-          Json.createObjectBuilder()
+          Jsons.PROVIDER
+              .createObjectBuilder()
               .add("authRequired", op.authRequired())
               .add("method", op.method())
               .add("scopes", strings(op.scopes()))
               .add("tier", op.tier())
               .add("uriTemplate", op.uriTemplate()));
     }
-    JsonObjectBuilder overrides = Json.createObjectBuilder();
+    JsonObjectBuilder overrides = Jsons.PROVIDER.createObjectBuilder();
     new TreeMap<>(d.datacenterEndpoints()).forEach((dc, e) -> overrides.add(dc, endpoint(e)));
     JsonObjectBuilder doc =
-        Json.createObjectBuilder().add("apiId", d.apiId()).add("context", d.context());
+        Jsons.PROVIDER.createObjectBuilder().add("apiId", d.apiId()).add("context", d.context());
     if (d.cors() != null) {
       doc.add("cors", cors(d.cors()));
     }
@@ -57,7 +58,8 @@ public final class ApiDefinitionJson {
     if (d.staleness() != null) {
       doc.add(
           "staleness",
-          Json.createObjectBuilder()
+          Jsons.PROVIDER
+              .createObjectBuilder()
               .add("maxLagSeconds", d.staleness().maxLagSeconds())
               .add("whenStale", d.staleness().whenStale().wire()));
     }
@@ -71,7 +73,7 @@ public final class ApiDefinitionJson {
 
   public static ApiDefinition read(String json) {
     JsonObject o;
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = Jsons.PROVIDER.createReader(new StringReader(json))) {
       o = reader.readObject();
     }
     int format = o.getInt("format");
@@ -117,7 +119,8 @@ public final class ApiDefinitionJson {
   }
 
   private static JsonObjectBuilder endpoint(EndpointDefinition e) {
-    JsonObjectBuilder b = Json.createObjectBuilder().add("timeoutMillis", e.timeoutMillis());
+    JsonObjectBuilder b =
+        Jsons.PROVIDER.createObjectBuilder().add("timeoutMillis", e.timeoutMillis());
     return e.urls().size() == 1 ? b.add("url", e.url()) : b.add("urls", strings(e.urls()));
   }
 
@@ -128,7 +131,8 @@ public final class ApiDefinitionJson {
   }
 
   private static JsonObjectBuilder cors(CorsDefinition c) {
-    return Json.createObjectBuilder()
+    return Jsons.PROVIDER
+        .createObjectBuilder()
         .add("allowCredentials", c.allowCredentials())
         .add("allowHeaders", strings(c.allowHeaders()))
         .add("allowMethods", strings(c.allowMethods()))
@@ -148,7 +152,7 @@ public final class ApiDefinitionJson {
   }
 
   private static JsonArrayBuilder strings(List<String> values) {
-    JsonArrayBuilder b = Json.createArrayBuilder();
+    JsonArrayBuilder b = Jsons.PROVIDER.createArrayBuilder();
     values.forEach(b::add);
     return b;
   }

@@ -1,6 +1,6 @@
 package io.meridian.shared.artifact;
 
-import jakarta.json.Json;
+import io.meridian.shared.json.Jsons;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.Objects;
@@ -25,7 +25,8 @@ public record Announcement(
   }
 
   public String toJson() {
-    return Json.createObjectBuilder()
+    return Jsons.PROVIDER
+        .createObjectBuilder()
         .add("apiId", apiId)
         .add("revision", revision)
         .add("state", state.name())
@@ -38,7 +39,7 @@ public record Announcement(
   }
 
   public static Announcement fromJson(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = Jsons.PROVIDER.createReader(new StringReader(json))) {
       JsonObject o = reader.readObject();
       String sha = o.getString("sha256");
       if (!Digests.isSha256(sha)) {

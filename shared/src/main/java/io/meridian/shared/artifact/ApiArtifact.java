@@ -2,7 +2,7 @@ package io.meridian.shared.artifact;
 
 import io.meridian.shared.api.ApiDefinition;
 import io.meridian.shared.api.ApiDefinitionJson;
-import jakarta.json.Json;
+import io.meridian.shared.json.Jsons;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ public record ApiArtifact(
   public byte[] toBytes() {
     String json =
         "{\"apiId\":"
-            + Json.createValue(apiId)
+            + Jsons.PROVIDER.createValue(apiId)
             + ",\"definition\":"
             + ApiDefinitionJson.write(definition)
             + ",\"format\":"
@@ -46,7 +46,7 @@ public record ApiArtifact(
             + ",\"revision\":"
             + revision
             + ",\"state\":"
-            + Json.createValue(state.name())
+            + Jsons.PROVIDER.createValue(state.name())
             + "}";
     return json.getBytes(StandardCharsets.UTF_8);
   }
@@ -54,7 +54,7 @@ public record ApiArtifact(
   public static ApiArtifact fromBytes(byte[] bytes) {
     JsonObject o;
     try (var reader =
-        Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+        Jsons.PROVIDER.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
       o = reader.readObject();
     } catch (RuntimeException e) {
       throw new ArtifactException("not_json", "The artifact is not a JSON object", e);

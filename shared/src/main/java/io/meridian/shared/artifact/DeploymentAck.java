@@ -1,6 +1,6 @@
 package io.meridian.shared.artifact;
 
-import jakarta.json.Json;
+import io.meridian.shared.json.Jsons;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.Objects;
@@ -21,7 +21,8 @@ public record DeploymentAck(
   }
 
   public String toJson() {
-    return Json.createObjectBuilder()
+    return Jsons.PROVIDER
+        .createObjectBuilder()
         .add("datacenter", datacenter)
         .add("node", node)
         .add("apiId", apiId)
@@ -35,7 +36,7 @@ public record DeploymentAck(
   }
 
   public static DeploymentAck fromJson(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = Jsons.PROVIDER.createReader(new StringReader(json))) {
       JsonObject o = reader.readObject();
       return new DeploymentAck(
           o.getString("datacenter"),

@@ -1,6 +1,6 @@
 package io.meridian.shared.artifact;
 
-import jakarta.json.Json;
+import io.meridian.shared.json.Jsons;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +65,8 @@ public record DocumentSignature(String kid, String signature) {
   }
 
   public byte[] toBytes() {
-    return Json.createObjectBuilder()
+    return Jsons.PROVIDER
+        .createObjectBuilder()
         .add("alg", ALG)
         .add("kid", kid)
         .add("sig", signature)
@@ -76,7 +77,7 @@ public record DocumentSignature(String kid, String signature) {
 
   public static DocumentSignature fromBytes(byte[] bytes) {
     try (var reader =
-        Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+        Jsons.PROVIDER.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
       JsonObject o = reader.readObject();
       if (!ALG.equals(o.getString("alg", ""))) {
         throw new ArtifactException("bad_signature", "Unsupported signature algorithm");

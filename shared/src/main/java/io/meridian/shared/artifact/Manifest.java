@@ -1,6 +1,6 @@
 package io.meridian.shared.artifact;
 
-import jakarta.json.Json;
+import io.meridian.shared.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -24,16 +24,18 @@ public record Manifest(long revision, List<Entry> entries) {
   }
 
   public byte[] toBytes() {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsons.PROVIDER.createArrayBuilder();
     for (Entry e : entries) {
       list.add(
-          Json.createObjectBuilder()
+          Jsons.PROVIDER
+              .createObjectBuilder()
               .add("apiId", e.apiId())
               .add("revision", e.revision())
               .add("sha256", e.sha256())
               .add("state", e.state()));
     }
-    return Json.createObjectBuilder()
+    return Jsons.PROVIDER
+        .createObjectBuilder()
         .add("entries", list)
         .add("format", 1)
         .add("revision", revision)
@@ -44,7 +46,7 @@ public record Manifest(long revision, List<Entry> entries) {
 
   public static Manifest fromBytes(byte[] bytes) {
     try (var reader =
-        Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+        Jsons.PROVIDER.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
       JsonObject o = reader.readObject();
       List<Entry> entries = new ArrayList<>();
       for (JsonValue v : o.getJsonArray("entries")) {

@@ -1,6 +1,6 @@
 package io.meridian.shared.quota;
 
-import jakarta.json.Json;
+import io.meridian.shared.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -19,9 +19,10 @@ public record QuotaGrant(String datacenter, long sequence, Map<String, Long> sha
   }
 
   public String toJson() {
-    JsonObjectBuilder map = Json.createObjectBuilder();
+    JsonObjectBuilder map = Jsons.PROVIDER.createObjectBuilder();
     shares.forEach(map::add);
-    return Json.createObjectBuilder()
+    return Jsons.PROVIDER
+        .createObjectBuilder()
         .add("datacenter", datacenter)
         .add("sequence", sequence)
         .add("shares", map)
@@ -31,7 +32,7 @@ public record QuotaGrant(String datacenter, long sequence, Map<String, Long> sha
 
   /** Reads a grant; throws IllegalArgumentException for anything else. */
   public static QuotaGrant fromJson(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(json))) {
       JsonObject o = reader.readObject();
       Map<String, Long> shares = new LinkedHashMap<>();
       o.getJsonObject("shares").forEach((k, v) -> shares.put(k, Long.parseLong(v.toString())));

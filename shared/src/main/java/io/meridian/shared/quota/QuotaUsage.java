@@ -1,6 +1,6 @@
 package io.meridian.shared.quota;
 
-import jakarta.json.Json;
+import io.meridian.shared.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -41,10 +41,11 @@ public record QuotaUsage(String datacenter, String node, long sentAtMillis, List
   }
 
   public String toJson() {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsons.PROVIDER.createArrayBuilder();
     for (Entry e : entries) {
       list.add(
-          Json.createObjectBuilder()
+          Jsons.PROVIDER
+              .createObjectBuilder()
               .add("key", e.key())
               .add("limit", e.limit())
               .add("windowMillis", e.windowMillis())
@@ -53,7 +54,8 @@ public record QuotaUsage(String datacenter, String node, long sentAtMillis, List
               .add("refused", e.refused())
               .add("share", e.share()));
     }
-    return Json.createObjectBuilder()
+    return Jsons.PROVIDER
+        .createObjectBuilder()
         .add("datacenter", datacenter)
         .add("node", node)
         .add("sentAt", sentAtMillis)
@@ -64,7 +66,7 @@ public record QuotaUsage(String datacenter, String node, long sentAtMillis, List
 
   /** Reads a report; throws IllegalArgumentException for anything else. */
   public static QuotaUsage fromJson(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(json))) {
       JsonObject o = reader.readObject();
       List<Entry> entries = new ArrayList<>();
       for (JsonValue v : o.getJsonArray("entries")) {

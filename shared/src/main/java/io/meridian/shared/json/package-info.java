@@ -1,0 +1,2 @@
+/** JSON-P, looked up once. */
+package io.meridian.shared.json;
