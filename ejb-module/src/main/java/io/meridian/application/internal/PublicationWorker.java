@@ -126,15 +126,7 @@ public class PublicationWorker {
       steps.writeManifest();
       return true;
     } catch (Exception e) {
-      if (!failing) {
-        LOG.warning(
-            () ->
-                "Cannot write the manifest (will retry): "
-                    + e.getClass().getSimpleName()
-                    + ": "
-                    + e.getMessage());
-      }
-      failing = true;
+      warnOnce("write the manifest", e);
       return false;
     }
   }
@@ -167,15 +159,24 @@ public class PublicationWorker {
   }
 
   private void fail(long id, String step, Exception e) {
-    String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-    if (!failing) {
-      LOG.warning(() -> "Cannot " + step + " publication " + id + " (will retry): " + message);
-    }
-    failing = true;
+    String message = warnOnce(step + " publication " + id, e);
     try {
       steps.failed(id, step + ": " + message);
     } catch (RuntimeException ignored) {
       // the database itself is failing: the next run records it
     }
+  }
+
+  /**
+   * Logs the first failure of a run of failures ("Cannot WHAT (will retry): ..."), marks the outbox
+   * as failing, and returns the failure in one line.
+   */
+  private String warnOnce(String what, Exception e) {
+    String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+    if (!failing) {
+      LOG.warning(() -> "Cannot " + what + " (will retry): " + message);
+    }
+    failing = true;
+    return message;
   }
 }

@@ -76,12 +76,12 @@ public class ChangeFollower {
   public void onActivated(@Observes ActivatedApis.Changed event) {
     synchronized (swapping) {
       if (lastData != null) {
-        runtime.replace(builder.build(lastData, apis.current(), runtime.state()));
+        install(lastData);
       }
     }
   }
 
-  /** Builds the state from a fresh read of the database and serves it. */
+  /** Builds the state from this read of the database and the active APIs, and serves it. */
   private GatewayState install(ControlPlaneSource.ControlPlaneData data) {
     synchronized (swapping) {
       lastData = data;

@@ -11,6 +11,7 @@ import io.meridian.gateway.state.GatewayState;
 import io.meridian.gateway.state.Policies;
 import io.meridian.gateway.state.ReplicaFreshness;
 import io.meridian.gateway.state.Subscriptions;
+import io.meridian.gateway.state.TestStates;
 import io.meridian.gateway.throttle.Peers;
 import io.meridian.gateway.throttle.QuotaShares;
 import io.meridian.gateway.throttle.Throttle;
@@ -26,7 +27,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -54,25 +54,17 @@ class FilterChainTest {
 
   private static ApiDefinition api(
       String id, String context, CorsDefinition cors, StalenessDefinition staleness) {
-    return new ApiDefinition(
+    return TestStates.api(
         id,
         "n",
         context,
-        "1.0",
-        false,
-        "",
-        List.of(),
-        "PUBLIC",
-        "o",
         List.of(
             new OperationDefinition("GET", "/menu", false, List.of(), "Unlimited"),
             new OperationDefinition("GET", "/orders/{id}", true, List.of("orders:read"), "Gold"),
             new OperationDefinition(
                 "DELETE", "/orders/{id}", true, List.of("orders:admin"), "Gold")),
         new EndpointDefinition("http://backend", 1000),
-        Map.of(),
         cors,
-        null,
         staleness);
   }
 

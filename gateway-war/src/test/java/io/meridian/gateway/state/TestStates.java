@@ -8,6 +8,7 @@ import io.meridian.shared.api.ApiDefinition;
 import io.meridian.shared.api.CorsDefinition;
 import io.meridian.shared.api.EndpointDefinition;
 import io.meridian.shared.api.OperationDefinition;
+import io.meridian.shared.api.StalenessDefinition;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -46,6 +47,18 @@ public final class TestStates {
       List<OperationDefinition> operations,
       EndpointDefinition endpoint,
       CorsDefinition cors) {
+    return api(apiId, name, context, operations, endpoint, cors, null);
+  }
+
+  /** The same, with a staleness rule. */
+  public static ApiDefinition api(
+      String apiId,
+      String name,
+      String context,
+      List<OperationDefinition> operations,
+      EndpointDefinition endpoint,
+      CorsDefinition cors,
+      StalenessDefinition staleness) {
     return new ApiDefinition(
         apiId,
         name,
@@ -60,7 +73,8 @@ public final class TestStates {
         endpoint,
         Map.of(),
         cors,
-        null);
+        null,
+        staleness);
   }
 
   public static GatewayState of(ApiDefinition... apis) {
