@@ -1,6 +1,6 @@
 package io.meridian.interfaces.common;
 
-import jakarta.json.Json;
+import io.meridian.shared.json.Jsons;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -27,7 +27,8 @@ public record Problem(String type, String title, int status, String detail, Stri
 
   /** The problem as JSON, for places that write a servlet response themselves. */
   public String toJson() {
-    return Json.createObjectBuilder()
+    return Jsons.PROVIDER
+        .createObjectBuilder()
         .add("type", type)
         .add("title", title)
         .add("status", status)

@@ -2,9 +2,9 @@ package io.meridian.interfaces.oauth2;
 
 import io.meridian.application.KeyService;
 import io.meridian.domain.model.token.SigningKey;
+import io.meridian.shared.json.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,13 +22,13 @@ public class JwksEndpoint {
   @GET
   @Produces({"application/jwk-set+json", "application/json"})
   public Response jwks() {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
     for (SigningKey key : keys.published()) {
-      try (var reader = Json.createReader(new StringReader(key.publicJwk()))) {
+      try (var reader = Jsons.PROVIDER.createReader(new StringReader(key.publicJwk()))) {
         array.add(reader.readObject());
       }
     }
-    return Response.ok(Json.createObjectBuilder().add("keys", array).build().toString())
+    return Response.ok(Jsons.PROVIDER.createObjectBuilder().add("keys", array).build().toString())
         .header("Cache-Control", "max-age=60")
         .build();
   }

@@ -1,7 +1,7 @@
 package io.meridian.interfaces.oauth2;
 
 import io.meridian.application.OAuthError;
-import jakarta.json.Json;
+import io.meridian.shared.json.Jsons;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,7 +24,8 @@ public class OAuthErrorMapper implements ExceptionMapper<OAuthError> {
             .header(HttpHeaders.CACHE_CONTROL, "no-store")
             .header("Pragma", "no-cache")
             .entity(
-                Json.createObjectBuilder()
+                Jsons.PROVIDER
+                    .createObjectBuilder()
                     .add("error", e.error())
                     .add("error_description", e.getMessage())
                     .build()

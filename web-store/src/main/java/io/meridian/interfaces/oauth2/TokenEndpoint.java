@@ -4,9 +4,9 @@ import io.meridian.application.Introspection;
 import io.meridian.application.IssuedToken;
 import io.meridian.application.TokenRequest;
 import io.meridian.application.TokenService;
+import io.meridian.shared.json.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -48,7 +48,8 @@ public class TokenEndpoint {
                 refreshToken,
                 scope));
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        Jsons.PROVIDER
+            .createObjectBuilder()
             .add("access_token", issued.accessToken())
             .add("token_type", "Bearer")
             .add("expires_in", issued.expiresIn())
@@ -79,7 +80,7 @@ public class TokenEndpoint {
       @FormParam("token") String token) {
     Introspection result =
         tokens.introspect(ClientAuthentication.read(authorization, clientId, clientSecret), token);
-    JsonObjectBuilder body = Json.createObjectBuilder().add("active", result.active());
+    JsonObjectBuilder body = Jsons.PROVIDER.createObjectBuilder().add("active", result.active());
     result
         .claims()
         .forEach(

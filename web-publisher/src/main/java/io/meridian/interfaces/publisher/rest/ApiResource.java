@@ -10,10 +10,10 @@ import io.meridian.interfaces.common.Caller;
 import io.meridian.interfaces.common.Enums;
 import io.meridian.interfaces.common.Page;
 import io.meridian.interfaces.common.SubscriptionView;
+import io.meridian.shared.json.Jsons;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -61,7 +61,7 @@ public class ApiResource {
     static RevisionView of(ApiRevision r, boolean withDefinition) {
       JsonObject definition = null;
       if (withDefinition) {
-        try (var reader = Json.createReader(new StringReader(r.definition()))) {
+        try (var reader = Jsons.PROVIDER.createReader(new StringReader(r.definition()))) {
           definition = reader.readObject();
         }
       }

@@ -1,7 +1,7 @@
 package io.meridian.interfaces.publisher.security;
 
+import io.meridian.shared.json.Jsons;
 import io.meridian.shared.token.TokenClaims;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -50,7 +50,7 @@ final class AccessTokenHeader {
 
   private static JsonObject header(String encoded) {
     try (var reader =
-        Json.createReader(
+        Jsons.PROVIDER.createReader(
             new StringReader(
                 new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8)))) {
       return reader.readObject();
