@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.meridian.shared.artifact.ArtifactPaths;
+import io.meridian.shared.artifact.Manifest;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
@@ -193,14 +195,15 @@ class WanSecurityIT {
   void theArtifactServerServesReadsOverVerifiedTlsAndNoWritesAcrossTheWan() throws Exception {
     // Something published, so that there is a manifest to read (and to try to overwrite).
     String context = "/" + Fixtures.unique("art");
-    Fixtures.publish(
-        admin,
-        """
+    String apiId =
+        Fixtures.publish(
+            admin,
+            """
         {"name":"Artifacts","context":"%s","version":"1.0",
          "operations":[{"method":"GET","uriTemplate":"/x","authRequired":false}],
          "endpoints":{"production":{"url":"%s"}}}
         """
-            .formatted(context, backend.url()));
+                .formatted(context, backend.url()));
     HttpClient verified =
         HttpClient.newBuilder()
             .sslContext(Wan.trustingTheInstallationCa())
@@ -215,7 +218,20 @@ class WanSecurityIT {
                 verified.send(
                     HttpRequest.newBuilder(URI.create(base + "manifests/latest")).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            return read[0].statusCode() == 200;
+            if (read[0].statusCode() != 200) {
+              return false;
+            }
+            // The manifest is written after the announcement: wait for the one that lists this
+            // API, so that no write of the master's is still to come during the checks below.
+            long revision = Long.parseLong(new String(read[0].body()).trim());
+            HttpResponse<byte[]> listed =
+                verified.send(
+                    HttpRequest.newBuilder(URI.create(base + ArtifactPaths.manifest(revision)))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return listed.statusCode() == 200
+                && Manifest.fromBytes(listed.body()).entries().stream()
+                    .anyMatch(e -> e.apiId().equals(apiId));
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
           } catch (InterruptedException e) {
