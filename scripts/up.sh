@@ -23,6 +23,9 @@ cat <<INFO
 
 Meridian is up: a master datacenter (10.201.1.1) and a read-only datacenter (10.201.2.1).
 
+  In a browser
+    Web publisher   $H/publisher/                 (sign in as admin / $MERIDIAN_ADMIN_PASSWORD)
+    Developer portal $H/store/                    (sign up there, or sign in as admin)
   Master DC
     Publisher API   $H/publisher/api/v1/apis      (admin / $MERIDIAN_ADMIN_PASSWORD)
     Store API       $H/store/api/v1/apis

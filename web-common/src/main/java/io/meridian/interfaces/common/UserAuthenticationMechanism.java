@@ -1,5 +1,6 @@
 package io.meridian.interfaces.common;
 
+import io.meridian.interfaces.common.web.BrowserSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -16,8 +17,10 @@ import java.util.Base64;
 /**
  * Authenticates users who send HTTP Basic credentials, through the application's identity store.
  * Requests without credentials pass anonymously (resources decide with {@link RoleCheckFilter});
- * wrong credentials are refused with 401 at once. Paths under {@code /oauth2/} are left alone:
- * there, Basic credentials are an OAuth client's, checked by the key manager.
+ * wrong credentials are refused with 401 at once. A page request without credentials is the user of
+ * its browser session, if signed in ({@link BrowserSession}); an API call never is. Paths under
+ * {@code /oauth2/} are left alone: there, Basic credentials are an OAuth client's, checked by the
+ * key manager.
  *
  * <p>The store's web.xml names this class as its mechanism ({@code
  * fish.payara.security.mechanism}): the EAR also holds MicroProfile JWT's mechanism (for the
@@ -37,6 +40,11 @@ public class UserAuthenticationMechanism implements HttpAuthenticationMechanism 
       return context.doNothing();
     }
     String header = request.getHeader("Authorization");
+    if (header == null && BrowserSession.isPage(request)) {
+      return BrowserSession.user(request)
+          .map(user -> context.notifyContainerAboutLogin(user.name(), user.groups()))
+          .orElseGet(context::doNothing);
+    }
     if (header == null || !header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
       return context.doNothing();
     }

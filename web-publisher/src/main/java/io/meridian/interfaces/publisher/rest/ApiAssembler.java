@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Converts between publisher DTOs and the API aggregate. */
-final class ApiAssembler {
+public final class ApiAssembler {
 
   private ApiAssembler() {}
 
-  static ApiSpec toSpec(ApiRequest r) {
+  public static ApiSpec toSpec(ApiRequest r) {
     EndpointsView endpoints = r.endpoints() == null ? new EndpointsView(null, null) : r.endpoints();
     Map<String, Endpoint> overrides = new LinkedHashMap<>();
     if (endpoints.datacenters() != null) {
@@ -52,7 +52,7 @@ final class ApiAssembler {
     return e.toEndpoint("endpoints.datacenters." + dc);
   }
 
-  static ApiView toView(Api api) {
+  public static ApiView toView(Api api) {
     Map<String, EndpointView> overrides = new TreeMap<>();
     api.datacenterEndpoints().forEach((dc, e) -> overrides.put(dc, EndpointView.of(e)));
     return new ApiView(

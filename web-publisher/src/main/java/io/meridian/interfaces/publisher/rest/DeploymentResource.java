@@ -65,7 +65,7 @@ public class DeploymentResource {
       List<NodeDeploymentView> nodes) {}
 
   /** Served as GET /apis/{id}/deployments by {@link ApiResource}. */
-  static ApiDeploymentsView ofApi(DeploymentService deployments, String id) {
+  public static ApiDeploymentsView ofApi(DeploymentService deployments, String id) {
     DeployedArtifact published = deployments.published(id).orElse(null);
     String sha = published == null ? null : published.sha256();
     return new ApiDeploymentsView(

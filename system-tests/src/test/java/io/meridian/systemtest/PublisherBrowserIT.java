@@ -1,0 +1,125 @@
+package io.meridian.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * The publisher's pages in headless Chromium, on the two-datacenter topology: a publisher signs in,
+ * builds an API in the form, edits one of its operations, publishes it and watches the read-only
+ * datacenter's gateway take it up; the pages escape what publishers type and refuse a form without
+ * its CSRF token.
+ */
+class PublisherBrowserIT {
+
+  private static Backend backend;
+  private static String publisher;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    backend = new Backend(Topology.HOST_ADDRESS);
+    publisher = Fixtures.unique("pub");
+    Http.Reply r =
+        Http.admin()
+            .at(Topology.MASTER)
+            .post(
+                "/publisher/api/v1/users",
+                "{\"username\":\""
+                    + publisher
+                    + "\",\"password\":\""
+                    + Fixtures.PASSWORD
+                    + "\",\"roles\":[\"publisher\"]}");
+    assertEquals(201, r.status(), r.toString());
+  }
+
+  @AfterAll
+  static void tearDown() {
+    backend.close();
+  }
+
+  private static Browser signedIn(String test) {
+    Browser b = Browser.open(test);
+    b.go(Topology.MASTER + "/publisher/").see("Sign in to publish APIs").shot("sign-in");
+    b.type("Username", publisher).type("Password", Fixtures.PASSWORD).press("Sign in");
+    b.see("Signed in as " + publisher);
+    return b;
+  }
+
+  @Test
+  void publisherBuildsEditsAndPublishesAnApiAndSeesTheReadOnlyDatacenterServeIt() throws Exception {
+    String context = "/" + Fixtures.unique("orders");
+    try (Browser b = signedIn("publisher-builds-and-publishes")) {
+      b.shot("apis");
+      b.follow("New API").see("New API");
+      b.type("Name", "Orders from the browser")
+          .type("Version", "v1")
+          .type("Context", context)
+          .type("Description", "Orders, built in the publisher's form");
+      b.type("Path of operation 1", "/orders/{id}");
+      b.press("Add an operation");
+      b.type("Path of operation 2", "/public");
+      b.field("Operation 2 needs a token").click();
+      b.type("Backend URLs", backend.url());
+      b.shot("form");
+      b.press("Create the API").see("API created").shot("created");
+
+      b.press("Edit").see("Edit Orders from the browser");
+      b.type("Path of operation 1", "/orders/{orderId}");
+      b.press("Save").see("Saved").see("/orders/{orderId}").shot("edited");
+
+      b.press("Publish").see("Published").shot("published");
+      // The page refreshes "Where it runs" on its own; the read-only DC's gateways acknowledge.
+      b.see("dc-ro1", Duration.ofSeconds(60)).shot("where-it-runs", "where");
+      String where = b.driver().findElement(By.id("deployments")).getText();
+      assertTrue(where.contains("dc-ro1") && where.contains("current"), where);
+
+      assertEquals(
+          204,
+          GatewayClient.send("GET", Topology.REPLICA_GATEWAY + context + "/v1/public", null)
+              .statusCode());
+    }
+  }
+
+  @Test
+  void whatPublishersTypeIsShownAsText() {
+    String payload = "<script>window.xss=1</script><img src=x onerror=\"window.xss=1\">";
+    String id;
+    Http me = Http.as(publisher, Fixtures.PASSWORD).at(Topology.MASTER);
+    Http.Reply created =
+        me.post(
+            "/publisher/api/v1/apis",
+            Fixtures.apiJson("/" + Fixtures.unique("xss"), payload.replace("\"", "\\\"")));
+    assertEquals(201, created.status(), created.toString());
+    id = created.json().getString("id");
+    try (Browser b = signedIn("publisher-escapes")) {
+      b.go(Topology.MASTER + "/publisher/api.xhtml?id=" + id).see(payload).shot("description");
+      assertNull(((JavascriptExecutor) b.driver()).executeScript("return window.xss;"));
+    }
+  }
+
+  @Test
+  void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
+    Http me = Http.as(publisher, Fixtures.PASSWORD).at(Topology.MASTER);
+    Http.Reply created =
+        me.post(
+            "/publisher/api/v1/apis",
+            Fixtures.apiJson("/" + Fixtures.unique("csrf"), "not to be published"));
+    assertEquals(201, created.status(), created.toString());
+    String id = created.json().getString("id");
+    try (Browser b = signedIn("publisher-csrf")) {
+      b.go(Topology.MASTER + "/publisher/api.xhtml?id=" + id).see("not to be published");
+      ((JavascriptExecutor) b.driver())
+          .executeScript(
+              "document.querySelectorAll('input[name=_csrf]').forEach(function (i) { i.remove(); });");
+      b.press("Publish").see("Form refused").shot("refused");
+    }
+    assertEquals("CREATED", me.get("/publisher/api/v1/apis/" + id).json().getString("state"));
+  }
+}

@@ -1,0 +1,47 @@
+package io.meridian.interfaces.common.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
+
+/**
+ * The signed-in user of a browser session. Signing in changes the session id (no fixation); signing
+ * out ends the session. Only pages use it: REST and OAuth2 paths authenticate every request on its
+ * own, so a session cookie never authorizes an API call.
+ */
+public final class BrowserSession {
+
+  static final String USER = "meridian.user";
+
+  private BrowserSession() {}
+
+  public static Optional<SignedInUser> user(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable((SignedInUser) session.getAttribute(USER));
+  }
+
+  public static void signIn(HttpServletRequest request, SignedInUser user) {
+    request.getSession(true);
+    request.changeSessionId();
+    request.getSession().setAttribute(USER, user);
+  }
+
+  public static void signOut(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+  }
+
+  /**
+   * Whether a request is for a page (and may be authenticated by its session): everything but the
+   * REST API and the OAuth2 endpoints.
+   */
+  public static boolean isPage(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return !path.startsWith("/api/") && !path.startsWith("/oauth2/");
+  }
+}
