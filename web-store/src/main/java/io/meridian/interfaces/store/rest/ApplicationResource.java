@@ -54,7 +54,7 @@ public class ApplicationResource {
       String tier,
       String owner,
       OffsetDateTime createdAt) {
-    static ApplicationView of(Application a) {
+    public static ApplicationView of(Application a) {
       return new ApplicationView(
           a.id(), a.name(), a.description(), a.tier(), a.owner(), a.createdAt());
     }
@@ -70,7 +70,7 @@ public class ApplicationResource {
       String consumerSecret,
       List<String> grantTypes,
       OffsetDateTime secretRotatedAt) {
-    static KeysView of(OAuthClient c, String secret) {
+    public static KeysView of(OAuthClient c, String secret) {
       return new KeysView(
           c.consumerKey(),
           secret,

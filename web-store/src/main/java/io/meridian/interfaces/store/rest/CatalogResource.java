@@ -43,7 +43,7 @@ public class CatalogResource {
       String state,
       String tier,
       List<OperationView> operations) {
-    static CatalogApiView of(Api a) {
+    public static CatalogApiView of(Api a) {
       return new CatalogApiView(
           a.id(),
           a.name(),
