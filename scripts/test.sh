@@ -13,7 +13,7 @@
 #   scripts/test.sh [extra Maven arguments]
 source "$(dirname "$0")/lib/postgres.sh"
 
-install_all
+install_all browser # Chromium and its driver for the browser tests
 pg_started=$(ensure_postgres)
 WATCH_REPORT="$MERIDIAN_WORK/cmdline-watch.json"
 cleanup() {

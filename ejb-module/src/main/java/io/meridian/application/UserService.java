@@ -2,6 +2,7 @@ package io.meridian.application;
 
 import io.meridian.domain.model.user.Role;
 import io.meridian.domain.model.user.User;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,4 +21,15 @@ public interface UserService {
 
   /** The user whose password this is, or empty; never says which of the two was wrong. */
   Optional<User> authenticate(String username, String password);
+
+  /** Every user in name order, a page at a time (administrators). */
+  List<User> list(int offset, int limit);
+
+  /** Stops an account from signing in; an administrator cannot disable their own. */
+  User disable(String username, String actor);
+
+  User enable(String username, String actor);
+
+  /** Replaces an account's roles; an administrator cannot take away their own admin role. */
+  User changeRoles(String username, Set<Role> roles, String actor);
 }

@@ -88,6 +88,32 @@ class PublisherBrowserIT {
   }
 
   @Test
+  void anAdministratorCreatesAnAccountAndDisablingItEndsItsSession() {
+    String name = Fixtures.unique("acct");
+    try (Browser admin = Browser.open("publisher-admin");
+        Browser other = Browser.open("publisher-disabled")) {
+      admin.go(Topology.MASTER + "/publisher/").see("Sign in to publish APIs");
+      admin.type("Username", "admin").type("Password", Http.ADMIN_PASSWORD).press("Sign in");
+      admin.follow("Administration").see("Accounts");
+      admin.type("Username", name).type("E-mail", name + "@example.org").type("Password", "short");
+      admin.press("Create the account").see("password must be").shot("refused");
+      admin.type("Password", Fixtures.PASSWORD).press("Create the account");
+      admin.see("Account " + name + " created.").shot("created");
+
+      other.go(Topology.MASTER + "/publisher/").see("Sign in to publish APIs");
+      other.type("Username", name).type("Password", Fixtures.PASSWORD).press("Sign in");
+      other.see("Signed in as " + name);
+
+      admin.press("Disable " + name).see(name + " can no longer sign in.").shot("disabled");
+      other.go(Topology.MASTER + "/publisher/").see("Sign in to publish APIs");
+      other.type("Username", name).type("Password", Fixtures.PASSWORD).press("Sign in");
+      other.see("Wrong username or password.").shot("refused");
+
+      admin.press("Rotate the signing key").see("New signing key in use").shot("rotated");
+    }
+  }
+
+  @Test
   void whatPublishersTypeIsShownAsText() {
     String payload = "<script>window.xss=1</script><img src=x onerror=\"window.xss=1\">";
     String id;

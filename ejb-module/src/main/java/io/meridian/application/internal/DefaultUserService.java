@@ -10,6 +10,7 @@ import io.meridian.infrastructure.security.CredentialVerifier;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -67,6 +68,43 @@ public class DefaultUserService implements UserService {
     }
     return users
         .find(username.toLowerCase(Locale.ROOT))
+        .filter(User::isEnabled)
         .filter(u -> credentials.verify(u.username(), password, u.passwordHash()));
+  }
+
+  @Override
+  public List<User> list(int offset, int limit) {
+    return users.list(offset, limit);
+  }
+
+  @Override
+  public User disable(String username, String actor) {
+    User user = get(username);
+    if (user.username().equals(actor)) {
+      throw DomainException.conflict("own_account", "You cannot disable your own account");
+    }
+    user.disable(time.now());
+    changes.audit("user", user.username(), "disabled", actor, "");
+    return user;
+  }
+
+  @Override
+  public User enable(String username, String actor) {
+    User user = get(username);
+    user.enable();
+    changes.audit("user", user.username(), "enabled", actor, "");
+    return user;
+  }
+
+  @Override
+  public User changeRoles(String username, Set<Role> roles, String actor) {
+    User user = get(username);
+    if (user.username().equals(actor) && user.hasRole(Role.admin) && !roles.contains(Role.admin)) {
+      throw DomainException.conflict(
+          "own_account", "You cannot take the admin role away from your own account");
+    }
+    user.changeRoles(roles);
+    changes.audit("user", user.username(), "roles-changed", actor, "roles " + user.roles());
+    return user;
   }
 }

@@ -1,5 +1,6 @@
 package io.meridian.interfaces.common;
 
+import io.meridian.application.UserService;
 import io.meridian.interfaces.common.web.BrowserSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +33,7 @@ public class UserAuthenticationMechanism implements HttpAuthenticationMechanism 
   private static final String BASIC = "basic ";
 
   @Inject IdentityStoreHandler identityStores;
+  @Inject UserService users;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -42,6 +44,8 @@ public class UserAuthenticationMechanism implements HttpAuthenticationMechanism 
     String header = request.getHeader("Authorization");
     if (header == null && BrowserSession.isPage(request)) {
       return BrowserSession.user(request)
+          .flatMap(
+              signedIn -> BrowserSession.refresh(request, signedIn, users.find(signedIn.name())))
           .map(user -> context.notifyContainerAboutLogin(user.name(), user.groups()))
           .orElseGet(context::doNothing);
     }

@@ -48,6 +48,9 @@ public class User {
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
+  @Column(name = "disabled_at")
+  private OffsetDateTime disabledAt;
+
   protected User() {}
 
   public User(
@@ -89,6 +92,30 @@ public class User {
     }
   }
 
+  /** Whether the account may sign in. */
+  public boolean isEnabled() {
+    return disabledAt == null;
+  }
+
+  public void disable(OffsetDateTime now) {
+    if (disabledAt == null) {
+      disabledAt = now;
+    }
+  }
+
+  public void enable() {
+    disabledAt = null;
+  }
+
+  /** Replaces the account's roles; an account keeps at least one. */
+  public void changeRoles(Set<Role> newRoles) {
+    if (newRoles == null || newRoles.isEmpty()) {
+      throw DomainException.invalid("missing_field", "roles must name at least one role");
+    }
+    roles.clear();
+    roles.addAll(newRoles);
+  }
+
   public boolean hasRole(Role role) {
     return roles.contains(role);
   }
@@ -111,5 +138,9 @@ public class User {
 
   public OffsetDateTime createdAt() {
     return createdAt;
+  }
+
+  public OffsetDateTime disabledAt() {
+    return disabledAt;
   }
 }

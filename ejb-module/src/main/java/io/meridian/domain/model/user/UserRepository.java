@@ -1,5 +1,6 @@
 package io.meridian.domain.model.user;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Stores users. */
@@ -10,4 +11,7 @@ public interface UserRepository {
   void add(User user);
 
   long count();
+
+  /** Users in name order, a page at a time. */
+  List<User> list(int offset, int limit);
 }

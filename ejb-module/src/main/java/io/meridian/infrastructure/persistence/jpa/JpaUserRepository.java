@@ -6,6 +6,7 @@ import io.meridian.infrastructure.Resources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -28,6 +29,14 @@ public class JpaUserRepository implements UserRepository {
   @Override
   public void add(User user) {
     em.persist(user);
+  }
+
+  @Override
+  public List<User> list(int offset, int limit) {
+    return em.createQuery("SELECT u FROM User u ORDER BY u.username", User.class)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
   }
 
   @Override

@@ -1,8 +1,12 @@
 package io.meridian.interfaces.common.web;
 
+import io.meridian.domain.model.user.Role;
+import io.meridian.domain.model.user.User;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The signed-in user of a browser session. Signing in changes the session id (no fixation); signing
@@ -27,6 +31,26 @@ public final class BrowserSession {
     request.getSession(true);
     request.changeSessionId();
     request.getSession().setAttribute(USER, user);
+  }
+
+  /**
+   * The session's user as the account is now: its current roles, or nobody (and the session ended)
+   * when the account is gone or disabled.
+   */
+  public static Optional<SignedInUser> refresh(
+      HttpServletRequest request, SignedInUser signedIn, Optional<User> account) {
+    if (account.isEmpty() || !account.get().isEnabled()) {
+      signOut(request);
+      return Optional.empty();
+    }
+    Set<String> groups =
+        account.get().roles().stream().map(Role::name).collect(Collectors.toUnmodifiableSet());
+    if (groups.equals(signedIn.groups())) {
+      return Optional.of(signedIn);
+    }
+    SignedInUser now = new SignedInUser(signedIn.name(), groups);
+    request.getSession().setAttribute(USER, now);
+    return Optional.of(now);
   }
 
   public static void signOut(HttpServletRequest request) {

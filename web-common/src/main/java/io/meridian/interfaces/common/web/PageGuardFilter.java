@@ -81,6 +81,9 @@ public class PageGuardFilter extends HttpFilter {
       return publicPaths.contains("/");
     }
     for (String p : publicPaths) {
+      if (p.equals("/")) {
+        continue; // the start page alone, handled above; not everything under it
+      }
       if (p.endsWith("/") ? path.startsWith(p) : path.equals(p)) {
         return true;
       }

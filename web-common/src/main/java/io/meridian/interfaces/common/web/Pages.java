@@ -2,11 +2,13 @@ package io.meridian.interfaces.common.web;
 
 import io.meridian.domain.model.shared.DomainException;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIInput;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * What backing beans do to the page they serve: say what went wrong (next to a field, or for the
@@ -19,6 +21,26 @@ public final class Pages {
   /** A broken business rule as a message for the whole form; its text is the rule's own. */
   public static void fail(DomainException e) {
     error(null, e.getMessage());
+  }
+
+  /**
+   * A broken business rule next to the field it is about: {@code fields} maps what the rule names
+   * (its code, or the field name its message starts with) to the client id of the input; a rule
+   * about anything else is a message for the whole form. The field is marked invalid, so it gets
+   * {@code aria-invalid}.
+   */
+  public static void fail(DomainException e, Map<String, String> fields) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    String named = message.contains(" ") ? message.substring(0, message.indexOf(' ')) : message;
+    String clientId = fields.getOrDefault(e.code(), fields.get(named));
+    if (clientId != null
+        && FacesContext.getCurrentInstance().getViewRoot().findComponent(clientId)
+            instanceof UIInput input) {
+      input.setValid(false);
+      error(clientId, message);
+    } else {
+      error(null, message);
+    }
   }
 
   /** An error next to the component with the given client id, or for the form when null. */
@@ -46,9 +68,18 @@ public final class Pages {
 
   /** Ends the request with a 404 page saying what was not found. */
   public static void notFound(String text) {
+    sendError(404, text);
+  }
+
+  /** Ends the request with a 403 page: the signed-in account may not see this page. */
+  public static void forbidden(String text) {
+    sendError(403, text);
+  }
+
+  private static void sendError(int status, String text) {
     FacesContext faces = FacesContext.getCurrentInstance();
     try {
-      faces.getExternalContext().responseSendError(404, text);
+      faces.getExternalContext().responseSendError(status, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -64,6 +95,10 @@ public final class Pages {
     return BrowserSession.user(request())
         .map(SignedInUser::name)
         .orElseThrow(() -> DomainException.forbidden("unauthenticated", "Sign in first"));
+  }
+
+  public static boolean hasRole(String role) {
+    return BrowserSession.user(request()).map(u -> u.groups().contains(role)).orElse(false);
   }
 
   public static boolean signedIn() {

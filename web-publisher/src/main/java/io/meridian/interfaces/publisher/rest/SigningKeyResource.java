@@ -33,7 +33,7 @@ public class SigningKeyResource {
       String state,
       OffsetDateTime createdAt,
       OffsetDateTime retiredAt) {
-    static SigningKeyView of(SigningKey k) {
+    public static SigningKeyView of(SigningKey k) {
       return new SigningKeyView(
           k.kid(), k.algorithm(), k.state().name(), k.createdAt(), k.retiredAt());
     }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Creates an API, or edits one ({@code id} parameter): rows of operations and datacenter overrides
@@ -22,6 +23,20 @@ import java.util.List;
 @Named("apiEdit")
 @ViewScoped
 public class ApiEditPage implements Serializable {
+
+  /** Which input a broken rule is about, by the field its message names or by its code. */
+  private static final Map<String, String> FIELDS =
+      Map.of(
+          "name", "api:name",
+          "context", "api:context",
+          "version", "api:version",
+          "description", "api:description",
+          "invalid_tag", "api:tags",
+          "invalid_timeout", "api:timeout",
+          "endpoints.production", "api:urls",
+          "an", "api:urls",
+          "invalid_endpoint_url", "api:urls",
+          "duplicate_endpoint_url", "api:urls");
 
   @Inject ApiService apis;
   @Inject ThrottlingPolicyService tiers;
@@ -73,7 +88,7 @@ public class ApiEditPage implements Serializable {
       }
       Pages.redirect("/api.xhtml?id=" + saved.id());
     } catch (DomainException e) {
-      Pages.fail(e);
+      Pages.fail(e, FIELDS);
     }
   }
 
