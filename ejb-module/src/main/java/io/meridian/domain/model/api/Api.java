@@ -6,6 +6,7 @@ import io.meridian.shared.api.ApiDefinition;
 import io.meridian.shared.api.ApiDefinitionJson;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -105,6 +106,14 @@ public class Api {
   /** The throttling policy of the API as a whole, by name: back-end protection. */
   @Column(name = "tier", nullable = false, length = 64)
   private String tier;
+
+  /**
+   * The OpenAPI document the API was last imported from, or null. Not part of the definition that
+   * gateways serve, so keeping it changes no revision. Lazy: lists of APIs need not load megabytes.
+   */
+  @Basic(fetch = FetchType.LAZY)
+  @Column(name = "openapi_document")
+  private String openApiDocument;
 
   @Column(name = "latest_revision", nullable = false)
   private int latestRevision;
@@ -218,6 +227,24 @@ public class Api {
     apply(ApiSpec.of(ApiDefinitionJson.read(earlier.definition())), now);
     return transitionTo(ApiState.PUBLISHED, actor, now)
         .orElseThrow(() -> new IllegalStateException("a changed definition freezes a revision"));
+  }
+
+  /**
+   * Keeps {@code document} as the description the API was imported from, replacing any earlier one.
+   * Edits of the definition alone leave it as it is.
+   */
+  public void keepOpenApiDocument(OpenApiDocument document, OffsetDateTime now) {
+    if (!state.isEditable()) {
+      throw DomainException.conflict(
+          "api_not_editable", "An API in state " + state + " can no longer be edited");
+    }
+    this.openApiDocument = document.text();
+    this.updatedAt = now;
+  }
+
+  /** The OpenAPI document the API was last imported from, if it was. */
+  public Optional<OpenApiDocument> openApiDocument() {
+    return Optional.ofNullable(openApiDocument).map(OpenApiDocument::new);
   }
 
   /** True when the current definition differs from the last published revision. */
