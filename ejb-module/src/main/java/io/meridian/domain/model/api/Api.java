@@ -6,7 +6,6 @@ import io.meridian.shared.api.ApiDefinition;
 import io.meridian.shared.api.ApiDefinitionJson;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
-import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -109,9 +108,10 @@ public class Api {
 
   /**
    * The OpenAPI document the API was last imported from, or null. Not part of the definition that
-   * gateways serve, so keeping it changes no revision. Lazy: lists of APIs need not load megabytes.
+   * gateways serve, so keeping it changes no revision. Eager on purpose: EclipseLink's woven lazy
+   * basics re-read a partially fetched row on first access, which dropped the changes an import had
+   * just made to the rest of the API.
    */
-  @Basic(fetch = FetchType.LAZY)
   @Column(name = "openapi_document")
   private String openApiDocument;
 
