@@ -106,6 +106,15 @@ public class Api {
   @Column(name = "tier", nullable = false, length = 64)
   private String tier;
 
+  /**
+   * The OpenAPI document the API was last imported from, or null. Not part of the definition that
+   * gateways serve, so keeping it changes no revision. Eager on purpose: EclipseLink's woven lazy
+   * basics re-read a partially fetched row on first access, which dropped the changes an import had
+   * just made to the rest of the API.
+   */
+  @Column(name = "openapi_document")
+  private String openApiDocument;
+
   @Column(name = "latest_revision", nullable = false)
   private int latestRevision;
 
@@ -218,6 +227,24 @@ public class Api {
     apply(ApiSpec.of(ApiDefinitionJson.read(earlier.definition())), now);
     return transitionTo(ApiState.PUBLISHED, actor, now)
         .orElseThrow(() -> new IllegalStateException("a changed definition freezes a revision"));
+  }
+
+  /**
+   * Keeps {@code document} as the description the API was imported from, replacing any earlier one.
+   * Edits of the definition alone leave it as it is.
+   */
+  public void keepOpenApiDocument(OpenApiDocument document, OffsetDateTime now) {
+    if (!state.isEditable()) {
+      throw DomainException.conflict(
+          "api_not_editable", "An API in state " + state + " can no longer be edited");
+    }
+    this.openApiDocument = document.text();
+    this.updatedAt = now;
+  }
+
+  /** The OpenAPI document the API was last imported from, if it was. */
+  public Optional<OpenApiDocument> openApiDocument() {
+    return Optional.ofNullable(openApiDocument).map(OpenApiDocument::new);
   }
 
   /** True when the current definition differs from the last published revision. */

@@ -41,6 +41,10 @@ public record ApiSpec(
   private static final Pattern CONTEXT =
       Pattern.compile("^(/[A-Za-z0-9][A-Za-z0-9._-]{0,63}){1,4}$");
   private static final Pattern VERSION = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$");
+
+  /** What {@link #isVersion} accepts, in words. */
+  public static final String VERSION_RULE = "must be 1 to 32 characters of [A-Za-z0-9._-]";
+
   private static final Pattern DATACENTER = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
   private static final Pattern TAG = Pattern.compile("^[\\p{L}\\p{N}._ -]{1,32}$");
 
@@ -52,9 +56,7 @@ public record ApiSpec(
             "context",
             CONTEXT,
             "must look like /pizza (1 to 4 segments of [A-Za-z0-9._-])");
-    version =
-        Require.matching(
-            version, "version", VERSION, "must be 1 to 32 characters of [A-Za-z0-9._-]");
+    version = Require.matching(version, "version", VERSION, VERSION_RULE);
     description = Require.optionalText(description, "description", 4000);
     tags = tags == null ? List.of() : tags.stream().map(String::strip).distinct().sorted().toList();
     for (String tag : tags) {
@@ -88,6 +90,11 @@ public record ApiSpec(
       cors = cors.withDefaultMethods(operations.stream().map(Operation::method).toList());
     }
     tier = Require.text(tier == null ? ThrottlingPolicy.UNLIMITED : tier, "tier", 64);
+  }
+
+  /** Whether {@code version} is a valid API version, for translators that must say why not. */
+  public static boolean isVersion(String version) {
+    return version != null && VERSION.matcher(version).matches();
   }
 
   /**

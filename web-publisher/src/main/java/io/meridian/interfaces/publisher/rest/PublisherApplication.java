@@ -23,6 +23,8 @@ public class PublisherApplication extends Application {
   public Set<Class<?>> getClasses() {
     Set<Class<?>> classes = new HashSet<>(CommonProviders.classes());
     classes.add(ApiResource.class);
+    classes.add(OpenApiImportResource.class);
+    classes.add(OpenApiResource.class);
     classes.add(TierResource.class);
     classes.add(UserResource.class);
     classes.add(SigningKeyResource.class);

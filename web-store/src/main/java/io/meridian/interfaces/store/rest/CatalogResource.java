@@ -1,8 +1,11 @@
 package io.meridian.interfaces.store.rest;
 
 import io.meridian.application.CatalogService;
+import io.meridian.application.OpenApiService;
 import io.meridian.application.ThrottlingPolicyService;
 import io.meridian.domain.model.api.Api;
+import io.meridian.domain.model.api.OpenApiDocument;
+import io.meridian.domain.model.shared.DomainException;
 import io.meridian.interfaces.common.Caller;
 import io.meridian.interfaces.common.OperationView;
 import io.meridian.interfaces.common.Page;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
@@ -30,6 +34,7 @@ public class CatalogResource {
 
   @Inject CatalogService catalog;
   @Inject ThrottlingPolicyService policies;
+  @Inject OpenApiService openApi;
   @Context SecurityContext security;
 
   public record CatalogApiView(
@@ -74,6 +79,28 @@ public class CatalogResource {
   @Path("apis/{id}")
   public CatalogApiView get(@PathParam("id") String id) {
     return CatalogApiView.of(catalog.get(id, Caller.isSignedIn(security)));
+  }
+
+  /**
+   * The OpenAPI document the API was imported from, as its publisher gave it (JSON or YAML, said by
+   * the content type): the documentation the portal renders. 404 {@code openapi_document_not_found}
+   * when the API was defined field by field.
+   */
+  @GET
+  @Path("apis/{id}/openapi")
+  @Produces({MediaType.APPLICATION_JSON, "application/yaml"})
+  public Response openApiDocument(@PathParam("id") String id) {
+    OpenApiDocument document =
+        openApi
+            .document(id, Caller.isSignedIn(security))
+            .orElseThrow(
+                () ->
+                    DomainException.notFound(
+                        "openapi_document_not_found",
+                        "API " + id + " was not imported from an OpenAPI document"));
+    return Response.ok(document.text())
+        .type(document.isJson() ? MediaType.APPLICATION_JSON : "application/yaml")
+        .build();
   }
 
   /** The throttling policies developers can choose for subscriptions and applications. */
