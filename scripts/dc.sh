@@ -83,7 +83,7 @@ master_env() {
     MERIDIAN_ARTIFACTS_CREDENTIALS_FILE="$(artifact_writer_credentials)"
     MERIDIAN_BROKER_URL="tcp://127.0.0.1:$BROKER_PORT"
     MERIDIAN_BROKER_PASSWORD_FILE="$(secret_file "$(broker_local_secret master)")"
-    MERIDIAN_EXTRA_CONFIG="meridian.datacenters=$MASTER_DC,$REPLICA_DC ${MERIDIAN_EXTRA_CONFIG:-}")
+    MERIDIAN_EXTRA_CONFIG="meridian.datacenters=$MASTER_DC,$REPLICA_DC meridian.store.gateways=$MASTER_DC=http://$MASTER_IP:8280,$REPLICA_DC=http://$REPLICA_IP:8280 ${MERIDIAN_EXTRA_CONFIG:-}")
 }
 
 # gateway NAME start|stop: the DC follows from the name (gw-m: master, gw-rN: read-only).

@@ -36,4 +36,10 @@ public interface OpenApiService {
    * api_not_found} otherwise, as the catalog answers).
    */
   Optional<OpenApiDocument> document(String apiId, boolean signedIn);
+
+  /**
+   * The documentation of a store-listed API, read from the document it was imported from, if it was
+   * imported and the caller may see it.
+   */
+  Optional<ApiDocumentation> documentation(String apiId, boolean signedIn);
 }

@@ -13,9 +13,9 @@ import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * The publisher's pages in headless Chromium, on the two-datacenter topology: a publisher signs in,
- * builds an API in the form, edits one of its operations, publishes it and watches the read-only
- * datacenter's gateway take it up; the pages escape what publishers type and refuse a form without
- * its CSRF token.
+ * imports an OpenAPI document, edits one of its operations, publishes it and watches the read-only
+ * datacenter's gateway take it up; builds an API in the form; an administrator manages accounts;
+ * the pages escape what publishers type and refuse a form without its CSRF token.
  */
 class PublisherBrowserIT {
 
@@ -53,26 +53,55 @@ class PublisherBrowserIT {
   }
 
   @Test
-  void publisherBuildsEditsAndPublishesAnApiAndSeesTheReadOnlyDatacenterServeIt() throws Exception {
+  void publisherImportsAnOpenApiDocumentEditsAnOperationPublishesAndSeesTheReadOnlyDcServeIt()
+      throws Exception {
     String context = "/" + Fixtures.unique("orders");
-    try (Browser b = signedIn("publisher-builds-and-publishes")) {
+    String document =
+        """
+        openapi: 3.0.3
+        info:
+          title: Orders from OpenAPI
+          version: v1
+          description: Orders, imported from a document
+        servers:
+          - url: %s
+        components:
+          securitySchemes:
+            oauth:
+              type: oauth2
+              flows:
+                clientCredentials:
+                  tokenUrl: /store/oauth2/token
+                  scopes:
+                    orders:read: read orders
+        security:
+          - oauth: [orders:read]
+        paths:
+          /orders/{id}:
+            get:
+              summary: One order
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: string}}
+              responses:
+                "200": {description: the order}
+          /public:
+            get:
+              summary: Open to all
+              security: []
+              responses:
+                "204": {description: nothing}
+        """
+            .formatted(backend.url());
+    try (Browser b = signedIn("publisher-imports-and-publishes")) {
       b.shot("apis");
-      b.follow("New API").see("New API");
-      b.type("Name", "Orders from the browser")
-          .type("Version", "v1")
-          .type("Context", context)
-          .type("Description", "Orders, built in the publisher's form");
-      b.type("Path of operation 1", "/orders/{id}");
-      b.press("Add an operation");
-      b.type("Path of operation 2", "/public");
-      b.field("Operation 2 needs a token").click();
-      b.type("Backend URLs", backend.url());
-      b.shot("form");
-      b.press("Create the API").see("API created").shot("created");
+      b.follow("Import OpenAPI").see("Import an OpenAPI document");
+      b.field("Or paste the document").sendKeys(document);
+      b.type("Context", context).shot("import");
+      b.press("Import").see("Imported 2 operations").shot("imported");
 
-      b.press("Edit").see("Edit Orders from the browser");
-      b.type("Path of operation 1", "/orders/{orderId}");
-      b.press("Save").see("Saved").see("/orders/{orderId}").shot("edited");
+      b.press("Edit").see("Edit Orders from OpenAPI");
+      b.type("Path of operation 2", "/open");
+      b.press("Save").see("Saved").see("/open").shot("edited");
 
       b.press("Publish").see("Published").shot("published");
       // The page refreshes "Where it runs" on its own; the read-only DC's gateways acknowledge.
@@ -82,8 +111,35 @@ class PublisherBrowserIT {
 
       assertEquals(
           204,
-          GatewayClient.send("GET", Topology.REPLICA_GATEWAY + context + "/v1/public", null)
+          GatewayClient.send("GET", Topology.REPLICA_GATEWAY + context + "/v1/open", null)
               .statusCode());
+      assertEquals(
+          401,
+          GatewayClient.send("GET", Topology.REPLICA_GATEWAY + context + "/v1/orders/1", null)
+              .statusCode());
+    }
+  }
+
+  @Test
+  void publisherBuildsAnApiInTheFormAndIsToldWhatIsWrongNextToTheField() {
+    String context = "/" + Fixtures.unique("built");
+    try (Browser b = signedIn("publisher-builds")) {
+      b.follow("New API").see("New API");
+      b.press("Add an operation");
+      b.type("Name", "Orders from the browser")
+          .type("Version", "v1")
+          .type("Context", "no-slash")
+          .type("Description", "Orders, built in the publisher's form");
+      b.type("Path of operation 1", "/orders/{id}");
+      b.type("Path of operation 2", "/public");
+      b.field("Operation 2 needs a token").click();
+      b.type("Backend URLs", "not a url");
+      b.press("Create the API").see("Must look like /pizza").shot("refused");
+      b.type("Context", context);
+      b.press("Create the API").see("endpoint url").shot("refused-url");
+      b.type("Backend URLs", backend.url());
+      b.press("Create the API").see("API created").shot("created");
+      b.see(context + "/v1").see("/orders/{id}").see("/public");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.meridian.application.internal;
 
+import io.meridian.application.ApiDocumentation;
 import io.meridian.application.ApiService;
 import io.meridian.application.CatalogService;
 import io.meridian.application.OpenApiService;
@@ -8,6 +9,7 @@ import io.meridian.domain.model.api.ApiSpec;
 import io.meridian.domain.model.api.ImportedDefinition;
 import io.meridian.domain.model.api.OpenApiDocument;
 import io.meridian.infrastructure.TimeSource;
+import io.meridian.infrastructure.openapi.OpenApiDocumentation;
 import io.meridian.infrastructure.openapi.OpenApiExport;
 import io.meridian.infrastructure.openapi.OpenApiImport;
 import jakarta.ejb.Stateless;
@@ -60,5 +62,10 @@ public class DefaultOpenApiService implements OpenApiService {
   @Override
   public Optional<OpenApiDocument> document(String apiId, boolean signedIn) {
     return catalog.get(apiId, signedIn).openApiDocument();
+  }
+
+  @Override
+  public Optional<ApiDocumentation> documentation(String apiId, boolean signedIn) {
+    return document(apiId, signedIn).map(d -> OpenApiDocumentation.of(d.text()));
   }
 }

@@ -15,7 +15,10 @@ import java.util.stream.Collectors;
  */
 public final class BrowserSession {
 
+  // Only JDK types in the session: both WARs bundle this class, each with its own class loader, and
+  // a bean of one module may read a session the other wrote.
   static final String USER = "meridian.user";
+  static final String GROUPS = "meridian.user.groups";
 
   private BrowserSession() {}
 
@@ -24,13 +27,23 @@ public final class BrowserSession {
     if (session == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable((SignedInUser) session.getAttribute(USER));
+    Object name = session.getAttribute(USER);
+    Object groups = session.getAttribute(GROUPS);
+    if (!(name instanceof String n) || !(groups instanceof String[] g)) {
+      return Optional.empty();
+    }
+    return Optional.of(new SignedInUser(n, Set.of(g)));
   }
 
   public static void signIn(HttpServletRequest request, SignedInUser user) {
     request.getSession(true);
     request.changeSessionId();
-    request.getSession().setAttribute(USER, user);
+    store(request.getSession(), user);
+  }
+
+  private static void store(HttpSession session, SignedInUser user) {
+    session.setAttribute(USER, user.name());
+    session.setAttribute(GROUPS, user.groups().toArray(String[]::new));
   }
 
   /**
@@ -49,7 +62,7 @@ public final class BrowserSession {
       return Optional.of(signedIn);
     }
     SignedInUser now = new SignedInUser(signedIn.name(), groups);
-    request.getSession().setAttribute(USER, now);
+    store(request.getSession(), now);
     return Optional.of(now);
   }
 

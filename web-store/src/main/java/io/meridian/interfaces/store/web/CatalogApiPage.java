@@ -1,7 +1,9 @@
 package io.meridian.interfaces.store.web;
 
+import io.meridian.application.ApiDocumentation;
 import io.meridian.application.ApplicationService;
 import io.meridian.application.CatalogService;
+import io.meridian.application.OpenApiService;
 import io.meridian.domain.model.api.ApiState;
 import io.meridian.domain.model.policy.ThrottlingPolicy;
 import io.meridian.domain.model.shared.DomainException;
@@ -29,6 +31,7 @@ public class CatalogApiPage {
   @Inject CatalogService catalog;
   @Inject ApplicationService applications;
   @Inject GatewayClient gateways;
+  @Inject OpenApiService openApi;
 
   private String id;
 
@@ -44,6 +47,8 @@ public class CatalogApiPage {
 
   private CatalogApiView api;
   private boolean loaded;
+  private ApiDocumentation documentation;
+  private boolean documentationRead;
   private List<ApplicationView> myApplications;
   private String applicationId;
   private String tier = ThrottlingPolicy.UNLIMITED;
@@ -56,6 +61,22 @@ public class CatalogApiPage {
     if (getApi() == null) {
       Pages.notFound("No such API in the catalog");
     }
+  }
+
+  /** The documentation from the API's OpenAPI document; null when it was not imported from one. */
+  public ApiDocumentation getDocumentation() {
+    if (!documentationRead) {
+      documentationRead = true;
+      try {
+        documentation =
+            getApi() == null
+                ? null
+                : openApi.documentation(api.id(), Pages.signedIn()).orElse(null);
+      } catch (DomainException e) {
+        documentation = null;
+      }
+    }
+    return documentation;
   }
 
   public CatalogApiView getApi() {
