@@ -3,8 +3,9 @@ package io.meridian.gateway.edge;
 import io.meridian.gateway.routing.Route;
 
 /**
- * One API's traffic on this node: totals since the node started and the latencies of the last
- * minute. Recorded on the event loops without locks; read by the management side.
+ * One API's traffic on this node: totals since the node started, the latencies of the last minute
+ * and the figures per UTC minute that the node ships to the master. Recorded on the event loops
+ * without locks; read by the management side and the traffic shipper.
  */
 public final class ApiTraffic {
 
@@ -13,6 +14,7 @@ public final class ApiTraffic {
   private final String version;
   private final StatusCounts counts = new StatusCounts();
   private final LatencyWindow latencies = new LatencyWindow();
+  private final MinuteTraffic minutes = new MinuteTraffic();
 
   ApiTraffic(Route route) {
     this.apiId = route.apiId();
@@ -20,9 +22,10 @@ public final class ApiTraffic {
     this.version = route.version();
   }
 
-  void record(int status, long nowNanos, long latencyNanos) {
+  void record(int status, long nowNanos, long latencyNanos, long minute) {
     counts.record(status);
     latencies.record(nowNanos, latencyNanos);
+    minutes.record(minute, status, latencyNanos);
   }
 
   public String apiId() {
@@ -45,5 +48,10 @@ public final class ApiTraffic {
   /** The last minute's count and latency percentiles, as of {@code nowNanos}. */
   public LatencyWindow.Summary window(long nowNanos) {
     return latencies.summary(nowNanos);
+  }
+
+  /** This API's figures per UTC minute, for the last few minutes. */
+  public MinuteTraffic minutes() {
+    return minutes;
   }
 }

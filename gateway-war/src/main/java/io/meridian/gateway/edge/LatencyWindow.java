@@ -91,7 +91,8 @@ public final class LatencyWindow {
     return merged;
   }
 
-  private static double percentileMillis(long[] buckets, long total, double q) {
+  /** The {@code q} quantile of a histogram of {@code total} samples, in milliseconds. */
+  static double percentileMillis(long[] buckets, long total, double q) {
     if (total == 0) {
       return 0;
     }

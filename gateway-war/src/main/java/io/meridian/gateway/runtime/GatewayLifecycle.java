@@ -48,6 +48,7 @@ public class GatewayLifecycle {
   @Inject GatewaySettings settings;
   @Inject StateHolder holder;
   @Inject QuotaReporter quotaReporter;
+  @Inject JmsTrafficSender trafficSender;
   @Inject SyncCoordinator sync;
 
   @Inject
@@ -73,6 +74,11 @@ public class GatewayLifecycle {
 
   private ScheduledExecutorService quotaReports;
 
+  /** Traffic reports too: a send blocked on the broker must not hold the quota reports back. */
+  private ScheduledExecutorService trafficShipping;
+
+  private TrafficShipper trafficShipper;
+
   @PostConstruct
   void start() {
     EdgeSettings edge = settings.edge();
@@ -95,6 +101,7 @@ public class GatewayLifecycle {
         settings.quotaReportMillis(),
         TimeUnit.MILLISECONDS);
     TrafficMeter meter = new TrafficMeter();
+    trafficShipper = trafficShipper(meter);
     try {
       server = GatewayServer.start(edge, holder, throttle, accessLog, meter);
     } catch (Exception e) {
@@ -104,6 +111,10 @@ public class GatewayLifecycle {
       throw new IllegalStateException(
           "The gateway cannot listen on " + edge.host() + ":" + edge.port(), e);
     }
+    long shipSeconds = settings.trafficShipSeconds();
+    trafficShipping = Executors.newSingleThreadScheduledExecutor(threads);
+    trafficShipping.scheduleWithFixedDelay(
+        trafficShipper, shipSeconds, shipSeconds, TimeUnit.SECONDS);
     LOG.info(
         () ->
             "Gateway serving on "
@@ -123,6 +134,22 @@ public class GatewayLifecycle {
             metrics,
             threads);
     management.start();
+  }
+
+  private TrafficShipper trafficShipper(TrafficMeter meter) {
+    long seconds = settings.trafficShipSeconds();
+    if (seconds < 1 || seconds > 60) {
+      // Beyond a minute, the meter's minutes could leave its ring before they are read.
+      throw new IllegalArgumentException(
+          "meridian.gateway.traffic.ship-seconds must be between 1 and 60, not " + seconds);
+    }
+    return new TrafficShipper(
+        meter,
+        new UnshippedTraffic(settings.trafficMaxUnshippedMinutes()),
+        trafficSender,
+        settings.datacenterId(),
+        settings.node(),
+        System::currentTimeMillis);
   }
 
   /**
@@ -190,10 +217,21 @@ public class GatewayLifecycle {
       throttleSync.shutdownNow();
       quotaReports.shutdownNow();
     }
+    if (trafficShipping != null) {
+      trafficShipping.shutdownNow();
+      try {
+        trafficShipping.awaitTermination(2, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     try {
       server.close();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Stopping the gateway server", e);
+    }
+    if (trafficShipping != null && trafficShipping.isTerminated()) {
+      trafficShipper.run(); // the last seconds' figures, now that no request is answered
     }
     if (accessLog != null) {
       accessLog.close();

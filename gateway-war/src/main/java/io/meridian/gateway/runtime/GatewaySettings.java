@@ -194,6 +194,24 @@ public class GatewaySettings {
   @ConfigProperty(name = "meridian.gateway.throttle.report-millis", defaultValue = "1000")
   long quotaReportMillis;
 
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.traffic.ship-seconds", defaultValue = "10")
+  long trafficShipSeconds;
+
+  @Inject
+  @ConfigProperty(name = "meridian.gateway.traffic.max-unshipped-minutes", defaultValue = "60")
+  int trafficMaxUnshippedMinutes;
+
+  /** How often the node ships its traffic per API and minute to the master. */
+  public long trafficShipSeconds() {
+    return trafficShipSeconds;
+  }
+
+  /** How many minutes of traffic figures the node keeps while it cannot send them. */
+  public int trafficMaxUnshippedMinutes() {
+    return trafficMaxUnshippedMinutes;
+  }
+
   public long quotaReportMillis() {
     return quotaReportMillis;
   }

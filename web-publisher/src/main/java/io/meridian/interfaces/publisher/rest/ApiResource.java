@@ -2,6 +2,7 @@ package io.meridian.interfaces.publisher.rest;
 
 import io.meridian.application.ApiService;
 import io.meridian.application.DeploymentService;
+import io.meridian.application.TrafficService;
 import io.meridian.domain.model.api.ApiRevision;
 import io.meridian.domain.model.api.ApiState;
 import io.meridian.domain.model.user.Role;
@@ -35,7 +36,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** APIs: definition, lifecycle, revisions, audit trail and the subscriptions to them. */
+/**
+ * APIs: definition, lifecycle, revisions, audit trail, where they run, their traffic and the
+ * subscriptions to them.
+ */
 @Path("apis")
 @RequestScoped
 @RolesAllowed({Role.PUBLISHER, Role.ADMIN})
@@ -45,6 +49,7 @@ public class ApiResource {
 
   @Inject ApiService apis;
   @Inject DeploymentService deployments;
+  @Inject TrafficService traffic;
   @Context SecurityContext security;
   @Context UriInfo uri;
 
@@ -160,6 +165,16 @@ public class ApiResource {
   public DeploymentResource.ApiDeploymentsView deployments(@PathParam("id") String id) {
     apis.get(id); // 404 for an unknown API
     return DeploymentResource.ofApi(deployments, id);
+  }
+
+  /**
+   * Requests, 4xx, 5xx and p95 latency per datacenter and per minute over the last {@code minutes}
+   * (1 to 1440, default 60; the current minute included), as the gateways reported them.
+   */
+  @GET
+  @Path("{id}/traffic")
+  public TrafficView traffic(@PathParam("id") String id, @QueryParam("minutes") String minutes) {
+    return TrafficView.of(traffic.recent(id, TrafficView.minutes(minutes)));
   }
 
   @GET
