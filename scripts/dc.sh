@@ -110,7 +110,7 @@ gateway() {
   # Global quotas are split between the two datacenters; every answer names the datacenter and the
   # API revision that served it (Meridian-Datacenter, Meridian-Api-Revision).
   as_root ip netns exec "$ns" env MERIDIAN_GATEWAY_JAVA_OPTS="${MERIDIAN_GATEWAY_JAVA_OPTS:--Xms256m -Xmx384m -XX:+UseParallelGC}" \
-    MERIDIAN_GATEWAY_PROPERTIES="meridian.gateway.throttle.datacenters=2 meridian.gateway.response.served-by-headers=true ${MERIDIAN_GATEWAY_PROPERTIES:-}" \
+    MERIDIAN_GATEWAY_PROPERTIES="meridian.gateway.throttle.datacenters=2 meridian.gateway.response.served-by-headers=true meridian.gateway.traffic.ship-seconds=2 ${MERIDIAN_GATEWAY_PROPERTIES:-}" \
     bash "$MERIDIAN_ROOT/scripts/gateway-node.sh" start --name "$name" --port "$port" --db $DB \
     --db-host 127.0.0.1 --db-user "gateway_$(pg_role_suffix "$dc")" --db-password-file "$(secret_file "db-gateway-$dc")" \
     --datacenter "$dc" --artifacts "$artifacts" "${ca[@]}" \

@@ -84,6 +84,8 @@ deploy --type rar --name activemq-rar-$ACTIVEMQ_RAR_VERSION $ACTIVEMQ_RAR
 create-connector-connection-pool --raname activemq-rar-$ACTIVEMQ_RAR_VERSION --connectiondefinition jakarta.jms.ConnectionFactory --transactionsupport NoTransaction --ping false --steadypoolsize 1 --maxpoolsize 8 meridian-jms-pool
 create-connector-resource --poolname meridian-jms-pool jms/meridian
 set configs.config.server-config.admin-service.jmx-connector.system.address=127.0.0.1
+set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.cookie-same-site-enabled=true
+set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.cookie-same-site-value=Lax
 set-log-attributes --target server com.sun.enterprise.server.logging.GFFileHandler.formatter=fish.payara.enterprise.server.logging.JSONLogFormatter
 ASADMIN
     [ -n "${MERIDIAN_ARTIFACTS_CREDENTIALS_FILE:-}" ] && echo "set-config-property --source domain --propertyName meridian.artifacts.credentials-file --propertyValue $MERIDIAN_ARTIFACTS_CREDENTIALS_FILE"
@@ -98,7 +100,8 @@ ASADMIN
   # recreated domain can still use the keys); artifacts and announcements go to the artifact
   # server and the broker (through the ActiveMQ resource adapter: its configuration, the adapter,
   # a connection factory); the publisher verifies bearer tokens with the key manager's JWKS, which
-  # this domain serves; the JMX connector listens on loopback only (README, "Operations"); logs are
+  # this domain serves; the JMX connector listens on loopback only (README, "Operations"); cookies
+  # (the pages' session) are SameSite=Lax — Payara 6 ignores web.xml's cookie attributes; logs are
   # one JSON object per line.
   asadmin_as "$name" stop-domain "$name" >/dev/null
   asadmin_as "$name" start-domain "$name" >/dev/null

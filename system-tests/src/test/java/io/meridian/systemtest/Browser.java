@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -136,13 +137,17 @@ final class Browser implements AutoCloseable {
   }
 
   String text() {
-    return driver.findElement(By.tagName("body")).getText();
+    try {
+      return driver.findElement(By.tagName("body")).getText();
+    } catch (StaleElementReferenceException e) {
+      return driver.findElement(By.tagName("body")).getText(); // the page changed: read the new one
+    }
   }
 
   /** Waits until the page's text contains {@code expected}; fails with the page's text if not. */
   Browser see(String expected) {
     try {
-      new WebDriverWait(driver, WAIT).until(d -> text().contains(expected));
+      wait(WAIT).until(d -> text().contains(expected));
     } catch (RuntimeException e) {
       throw new AssertionError(
           "The page " + driver.getCurrentUrl() + " never showed '" + expected + "':\n" + text(), e);
@@ -150,9 +155,21 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
+  /** The element with this id, once the page has it. */
+  WebElement byId(String id) {
+    return until(d -> d.findElement(By.id(id)), "element #" + id);
+  }
+
+  /** A wait that looks again when the page changed under it (a navigation, a refreshed part). */
+  private WebDriverWait wait(Duration within) {
+    WebDriverWait wait = new WebDriverWait(driver, within);
+    wait.ignoring(NoSuchElementException.class).ignoring(StaleElementReferenceException.class);
+    return wait;
+  }
+
   Browser see(String expected, Duration within) {
     try {
-      new WebDriverWait(driver, within).until(d -> text().contains(expected));
+      wait(within).until(d -> text().contains(expected));
     } catch (RuntimeException e) {
       throw new AssertionError(
           "The page " + driver.getCurrentUrl() + " never showed '" + expected + "':\n" + text(), e);
@@ -184,9 +201,7 @@ final class Browser implements AutoCloseable {
 
   private <T> T until(Function<WebDriver, T> find, String what) {
     try {
-      return new WebDriverWait(driver, WAIT)
-          .ignoring(NoSuchElementException.class)
-          .until(find::apply);
+      return wait(WAIT).until(find::apply);
     } catch (RuntimeException e) {
       throw new AssertionError("No " + what + " on " + driver.getCurrentUrl() + ":\n" + text(), e);
     }

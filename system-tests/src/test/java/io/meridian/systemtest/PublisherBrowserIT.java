@@ -8,8 +8,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The publisher's pages in headless Chromium, on the two-datacenter topology: a publisher signs in,
@@ -100,23 +100,50 @@ class PublisherBrowserIT {
       b.press("Import").see("Imported 2 operations").shot("imported");
 
       b.press("Edit").see("Edit Orders from OpenAPI");
-      b.type("Path of operation 2", "/open");
-      b.press("Save").see("Saved").see("/open").shot("edited");
+      b.type("Path of operation 2", "/public/{item}");
+      b.press("Save").see("Saved").see("/public/{item}").shot("edited");
 
       b.press("Publish").see("Published").shot("published");
       // The page refreshes "Where it runs" on its own; the read-only DC's gateways acknowledge.
       b.see("dc-ro1", Duration.ofSeconds(60)).shot("where-it-runs", "where");
-      String where = b.driver().findElement(By.id("deployments")).getText();
+      String where = b.byId("deployments").getText();
       assertTrue(where.contains("dc-ro1") && where.contains("current"), where);
 
       assertEquals(
           204,
-          GatewayClient.send("GET", Topology.REPLICA_GATEWAY + context + "/v1/open", null)
+          GatewayClient.send("GET", Topology.REPLICA_GATEWAY + context + "/v1/public/1", null)
               .statusCode());
       assertEquals(
           401,
           GatewayClient.send("GET", Topology.REPLICA_GATEWAY + context + "/v1/orders/1", null)
               .statusCode());
+
+      // A second revision, and the difference between the two.
+      b.press("Edit").see("Edit Orders from OpenAPI");
+      b.type("Description", "Orders, second edition");
+      b.press("Save").see("Saved");
+      b.press("Publish again").see("Published");
+      new Select(b.field("Compare revision")).selectByVisibleText("1");
+      new Select(b.field("with revision")).selectByVisibleText("2");
+      b.press("Compare").see("Revision 1 → 2");
+      String diff = b.byId("main").getText();
+      assertTrue(
+          diff.lines()
+                  .anyMatch(
+                      l ->
+                          l.startsWith("-")
+                              && l.contains(
+                                  "\"description\": \"Orders, imported from a document\""))
+              && diff.lines()
+                  .anyMatch(
+                      l ->
+                          l.startsWith("+")
+                              && l.contains("\"description\": \"Orders, second edition\"")),
+          diff);
+      b.shot("diff");
+
+      b.press("Sign out").see("Sign in to publish APIs");
+      b.go(Topology.MASTER + "/publisher/api.xhtml?id=x").see("Sign in to publish APIs");
     }
   }
 

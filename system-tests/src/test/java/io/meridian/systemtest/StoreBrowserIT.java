@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ class StoreBrowserIT {
   private static Backend backend;
   private static String context;
   private static String apiId;
+  private static int callsThroughReadOnlyDc;
 
   @BeforeAll
   static void setUp() throws Exception {
@@ -76,12 +78,12 @@ class StoreBrowserIT {
 
       b.go(appUrl).see("Shop app");
       b.press("Generate keys").see("Copy the consumer secret now").shot("keys");
-      String secret = b.driver().findElement(By.id("secret-value")).getText();
+      String secret = b.byId("secret-value").getText();
       SecretsUsed.remember(secret);
       assertFalse(secret.isBlank());
 
       b.press("Get a test token");
-      String token = b.driver().findElement(By.id("token-value")).getText();
+      String token = b.byId("token-value").getText();
       SecretsUsed.remember(token);
       assertTrue(token.split("\\.").length == 3, "a signed JWT");
       b.shot("token");
@@ -89,16 +91,17 @@ class StoreBrowserIT {
       new Select(b.field("Datacenter")).selectByVisibleText("dc-ro1");
       b.type("Path", context + "/1.0/orders/42");
       // The subscription reaches the read-only DC's replica within moments: try until it has.
-      for (int attempt = 0; attempt < 30; attempt++) {
+      int calls = 0;
+      while (calls < 30) {
+        calls++;
         b.press("Send").see("Answer");
-        if (b.driver().findElement(By.id("tryit-result")).getText().contains("Status 200")) {
+        if (b.byId("tryit-result").getText().contains("Status 200")) {
           break;
         }
       }
+      callsThroughReadOnlyDc = calls;
       b.see("Status 200").shot("try-it", "tryit-result");
-      assertTrue(
-          b.driver().findElement(By.id("tryit-body")).getText().contains("{\"order\":\"42\"}"),
-          b.text());
+      assertTrue(b.byId("tryit-body").getText().contains("{\"order\":\"42\"}"), b.text());
       String query = URI.create(appUrl).getQuery();
       assertTrue(query.startsWith("id="), appUrl);
     }
@@ -115,6 +118,17 @@ class StoreBrowserIT {
       b.go(appUrl).see("Shop app");
       assertFalse(b.text().contains("Copy the consumer secret now"), b.text());
       assertEquals(0, b.driver().findElements(By.id("secret-value")).size());
+    }
+    // The publisher's traffic chart counts the calls just made through the read-only DC.
+    try (Browser b = Browser.open("store-calls-in-traffic")) {
+      b.go(Topology.MASTER + "/publisher/").see("Sign in to publish APIs");
+      b.type("Username", "admin").type("Password", Http.ADMIN_PASSWORD).press("Sign in");
+      b.go(Topology.MASTER + "/publisher/api.xhtml?id=" + apiId).see("Traffic");
+      b.see("Last 60 minutes: " + callsThroughReadOnlyDc + " requests", Duration.ofSeconds(60));
+      b.shot("traffic", "traffic-heading");
+      String chart = b.byId("traffic").getText();
+      assertTrue(chart.contains("dc-ro1"), chart);
+      assertTrue(chart.contains((callsThroughReadOnlyDc - 1) + " 4xx"), chart);
     }
   }
 }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Small formatting helpers the pages call from EL ({@code #{fmt.join(list, ', ')}}). */
@@ -24,6 +25,11 @@ public class Formats {
 
   public String time(OffsetDateTime at) {
     return at == null ? "–" : TIME.format(at.withOffsetSameInstant(ZoneOffset.UTC));
+  }
+
+  /** A number with one decimal: 3.2. */
+  public String decimal(double value) {
+    return String.format(Locale.ROOT, "%.1f", value);
   }
 
   /** A duration in milliseconds as people read it: 850 ms, 4.2 s, 3 min. */
