@@ -3,15 +3,10 @@ package io.meridian.sync;
 import io.meridian.shared.artifact.DeploymentAck;
 import io.meridian.shared.artifact.Destinations;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSConnectionFactoryDefinition;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
 import java.util.List;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
 
 /**
  * Tells the master what this node activated: persistent messages to the DC's broker, which forwards
@@ -29,6 +24,10 @@ public class DeploymentAcks {
 
   private static final Logger LOG = Logger.getLogger(DeploymentAcks.class.getName());
 
+  private static final MasterQueue.Delivery DELIVERY = new MasterQueue.Delivery(null, true, 0);
+
+  @Inject MasterQueue queue;
+
   private volatile boolean failing;
 
   public void send(List<DeploymentAck> acks) {
@@ -36,17 +35,7 @@ public class DeploymentAcks {
       return;
     }
     try {
-      ConnectionFactory factory =
-          (ConnectionFactory) new InitialContext().lookup(SyncSettings.CONNECTION_FACTORY);
-      try (Connection connection = factory.createConnection();
-          Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-          MessageProducer producer =
-              session.createProducer(session.createQueue(Destinations.DEPLOYMENTS))) {
-        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-        for (DeploymentAck ack : acks) {
-          producer.send(session.createTextMessage(ack.toJson()));
-        }
-      }
+      queue.send(DELIVERY, acks.stream().map(DeploymentAck::toJson).toList());
       failing = false;
     } catch (Exception e) {
       if (!failing) {

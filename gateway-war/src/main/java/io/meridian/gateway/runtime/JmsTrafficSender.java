@@ -1,17 +1,11 @@
 package io.meridian.gateway.runtime;
 
-import io.meridian.shared.artifact.Destinations;
 import io.meridian.shared.traffic.ApiTrafficReport;
-import io.meridian.sync.SyncSettings;
+import io.meridian.sync.MasterQueue;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
+import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.naming.InitialContext;
 
 /**
  * Sends traffic reports to the DC's broker, which forwards them to the master's over the reverse
@@ -25,19 +19,13 @@ public class JmsTrafficSender implements TrafficSender {
 
   static final long TIME_TO_LIVE_MILLIS = TimeUnit.HOURS.toMillis(6);
 
+  private static final MasterQueue.Delivery DELIVERY =
+      new MasterQueue.Delivery(ApiTrafficReport.JMS_TYPE, true, TIME_TO_LIVE_MILLIS);
+
+  @Inject MasterQueue queue;
+
   @Override
   public void send(ApiTrafficReport report) throws Exception {
-    ConnectionFactory factory =
-        (ConnectionFactory) new InitialContext().lookup(SyncSettings.CONNECTION_FACTORY);
-    try (Connection connection = factory.createConnection();
-        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        MessageProducer producer =
-            session.createProducer(session.createQueue(Destinations.DEPLOYMENTS))) {
-      producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-      producer.setTimeToLive(TIME_TO_LIVE_MILLIS);
-      TextMessage message = session.createTextMessage(report.toJson());
-      message.setJMSType(ApiTrafficReport.JMS_TYPE);
-      producer.send(message);
-    }
+    queue.send(DELIVERY, List.of(report.toJson()));
   }
 }

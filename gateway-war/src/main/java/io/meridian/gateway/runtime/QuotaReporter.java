@@ -1,19 +1,12 @@
 package io.meridian.gateway.runtime;
 
-import io.meridian.shared.artifact.Destinations;
 import io.meridian.shared.quota.QuotaUsage;
+import io.meridian.sync.MasterQueue;
 import io.meridian.sync.SyncSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import java.util.List;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
 
 /**
  * Sends the master this node's use of global limits, off the request path: to the DC's broker,
@@ -25,7 +18,12 @@ public class QuotaReporter {
 
   private static final Logger LOG = Logger.getLogger(QuotaReporter.class.getName());
 
+  /** Soft state: a lost report is made up for by the next, so non-persistent, 30 s to live. */
+  private static final MasterQueue.Delivery DELIVERY =
+      new MasterQueue.Delivery(QuotaUsage.JMS_TYPE, false, 30_000);
+
   @Inject SyncSettings sync;
+  @Inject MasterQueue queue;
 
   private boolean failing;
 
@@ -36,18 +34,7 @@ public class QuotaReporter {
     QuotaUsage usage =
         new QuotaUsage(sync.datacenter(), sync.node(), System.currentTimeMillis(), entries);
     try {
-      ConnectionFactory factory =
-          (ConnectionFactory) new InitialContext().lookup(SyncSettings.CONNECTION_FACTORY);
-      try (Connection connection = factory.createConnection();
-          Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-          MessageProducer producer =
-              session.createProducer(session.createQueue(Destinations.DEPLOYMENTS))) {
-        producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
-        producer.setTimeToLive(30_000);
-        TextMessage message = session.createTextMessage(usage.toJson());
-        message.setJMSType(QuotaUsage.JMS_TYPE);
-        producer.send(message);
-      }
+      queue.send(DELIVERY, List.of(usage.toJson()));
       failing = false;
     } catch (Exception e) {
       if (!failing) {

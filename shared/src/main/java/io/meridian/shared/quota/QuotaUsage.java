@@ -1,12 +1,8 @@
 package io.meridian.shared.quota;
 
 import io.meridian.shared.json.Jsons;
+import io.meridian.shared.json.NodeReportJson;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,40 +50,24 @@ public record QuotaUsage(String datacenter, String node, long sentAtMillis, List
               .add("refused", e.refused())
               .add("share", e.share()));
     }
-    return Jsons.PROVIDER
-        .createObjectBuilder()
-        .add("datacenter", datacenter)
-        .add("node", node)
-        .add("sentAt", sentAtMillis)
-        .add("entries", list)
-        .build()
-        .toString();
+    return NodeReportJson.write(datacenter, node, sentAtMillis, list);
   }
 
   /** Reads a report; throws IllegalArgumentException for anything else. */
   public static QuotaUsage fromJson(String json) {
-    try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(json))) {
-      JsonObject o = reader.readObject();
-      List<Entry> entries = new ArrayList<>();
-      for (JsonValue v : o.getJsonArray("entries")) {
-        JsonObject e = v.asJsonObject();
-        entries.add(
-            new Entry(
-                e.getString("key"),
-                e.getJsonNumber("limit").longValue(),
-                e.getJsonNumber("windowMillis").longValue(),
-                e.getJsonNumber("count").longValue(),
-                e.getJsonNumber("demand").longValue(),
-                e.getJsonNumber("refused").longValue(),
-                e.getJsonNumber("share").longValue()));
-      }
-      return new QuotaUsage(
-          o.getString("datacenter"),
-          o.getString("node"),
-          o.getJsonNumber("sentAt").longValue(),
-          entries);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("not a quota usage report: " + e.getMessage(), e);
-    }
+    NodeReportJson.Envelope<Entry> r =
+        NodeReportJson.read(
+            json,
+            "a quota usage report",
+            e ->
+                new Entry(
+                    e.getString("key"),
+                    e.getJsonNumber("limit").longValue(),
+                    e.getJsonNumber("windowMillis").longValue(),
+                    e.getJsonNumber("count").longValue(),
+                    e.getJsonNumber("demand").longValue(),
+                    e.getJsonNumber("refused").longValue(),
+                    e.getJsonNumber("share").longValue()));
+    return new QuotaUsage(r.datacenter(), r.node(), r.sentAtMillis(), r.entries());
   }
 }

@@ -1,14 +1,10 @@
 package io.meridian.shared.traffic;
 
 import io.meridian.shared.json.Jsons;
+import io.meridian.shared.json.NodeReportJson;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -63,39 +59,23 @@ public record ApiTrafficReport(
               .add("serverErrors", e.serverErrors())
               .add("p95Millis", e.p95Millis()));
     }
-    return Jsons.PROVIDER
-        .createObjectBuilder()
-        .add("datacenter", datacenter)
-        .add("node", node)
-        .add("sentAt", sentAtMillis)
-        .add("entries", list)
-        .build()
-        .toString();
+    return NodeReportJson.write(datacenter, node, sentAtMillis, list);
   }
 
   /** Reads a report; throws IllegalArgumentException for anything else. */
   public static ApiTrafficReport fromJson(String json) {
-    try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(json))) {
-      JsonObject o = reader.readObject();
-      List<Entry> entries = new ArrayList<>();
-      for (JsonValue v : o.getJsonArray("entries")) {
-        JsonObject e = v.asJsonObject();
-        entries.add(
-            new Entry(
-                e.getString("apiId"),
-                Instant.parse(e.getString("minute")),
-                e.getJsonNumber("requests").longValueExact(),
-                e.getJsonNumber("clientErrors").longValueExact(),
-                e.getJsonNumber("serverErrors").longValueExact(),
-                e.getJsonNumber("p95Millis").doubleValue()));
-      }
-      return new ApiTrafficReport(
-          o.getString("datacenter"),
-          o.getString("node"),
-          o.getJsonNumber("sentAt").longValue(),
-          entries);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("not a traffic report: " + e.getMessage(), e);
-    }
+    NodeReportJson.Envelope<Entry> r =
+        NodeReportJson.read(
+            json,
+            "a traffic report",
+            e ->
+                new Entry(
+                    e.getString("apiId"),
+                    Instant.parse(e.getString("minute")),
+                    e.getJsonNumber("requests").longValueExact(),
+                    e.getJsonNumber("clientErrors").longValueExact(),
+                    e.getJsonNumber("serverErrors").longValueExact(),
+                    e.getJsonNumber("p95Millis").doubleValue()));
+    return new ApiTrafficReport(r.datacenter(), r.node(), r.sentAtMillis(), r.entries());
   }
 }
