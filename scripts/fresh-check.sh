@@ -3,7 +3,8 @@
 # into a temporary folder (so no .work/ and nothing uncommitted), points Maven at an EMPTY local
 # repository, runs scripts/up.sh there, then runs every command of the "Try it" block up.sh printed
 # (publish, sign up, subscribe, token, call through the read-only gateway, partition and heal),
-# opens the publisher's URL in headless Chromium (screenshot + DOM: no browser error page), and
+# opens the publisher's URL and the web publisher's sign-in page in headless Chromium (screenshots +
+# DOM: no browser error page), and
 # stops everything with scripts/down.sh, checking that nothing is left running.
 #
 #   scripts/fresh-check.sh [--tests] [--keep]
@@ -79,6 +80,16 @@ fi
 grep -q '"context":"/demo"' "$out/publisher.html" \
   || die "The publisher's page in Chromium does not list the demo API; see $out/publisher.html"
 log "Screenshot: $out/publisher.png"
+# The web pages: the publisher's sign-in page, as a person opening the printed address sees it.
+pages=$(sed 's/\x1b\[[0-9;]*m//g' "$out/up.log" | awk '$1 == "Web" && $2 == "publisher" && !seen {print $3; seen = 1}')
+[ -n "$pages" ] || die "up.sh printed no web publisher address"
+"${chrome[@]}" --screenshot="$out/publisher-pages.png" "$pages" >>"$out/chromium.log" 2>&1 \
+  || die "Chromium could not take a screenshot of $pages; see $out/chromium.log"
+"${chrome[@]}" --dump-dom "$pages" >"$out/publisher-pages.html" 2>>"$out/chromium.log" \
+  || die "Chromium could not load $pages; see $out/chromium.log"
+grep -q 'Sign in to publish APIs' "$out/publisher-pages.html" \
+  || die "The web publisher at $pages shows no sign-in page; see $out/publisher-pages.html"
+log "Screenshot: $out/publisher-pages.png"
 
 log "scripts/down.sh"
 fresh bash "$clone/scripts/down.sh" >"$out/down.log" 2>&1 || die "scripts/down.sh failed; see $out/down.log"
