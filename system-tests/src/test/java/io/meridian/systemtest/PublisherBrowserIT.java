@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,7 +97,9 @@ class PublisherBrowserIT {
     try (Browser b = signedIn("publisher-imports-and-publishes")) {
       b.shot("apis");
       b.follow("Import OpenAPI").see("Import an OpenAPI document");
-      b.field("Or paste the document").sendKeys(document);
+      Path file = Files.createTempFile("orders", ".yaml");
+      Files.writeString(file, document);
+      b.field("Upload a file").sendKeys(file.toAbsolutePath().toString());
       b.type("Context", context).shot("import");
       b.press("Import").see("Imported 2 operations").shot("imported");
 
@@ -118,10 +122,11 @@ class PublisherBrowserIT {
           GatewayClient.send("GET", Topology.REPLICA_GATEWAY + context + "/v1/orders/1", null)
               .statusCode());
 
-      // A second revision, and the difference between the two.
-      b.press("Edit").see("Edit Orders from OpenAPI");
-      b.type("Description", "Orders, second edition");
-      b.press("Save").see("Saved");
+      // A second revision from a new edition of the document, pasted, and the difference.
+      b.press("Import a new definition").see("New definition of Orders from OpenAPI");
+      b.field("Or paste the document")
+          .sendKeys(document.replace("Orders, imported from a document", "Orders, second edition"));
+      b.press("Import").see("Imported 2 operations");
       b.press("Publish again").see("Published");
       new Select(b.field("Compare revision")).selectByVisibleText("1");
       new Select(b.field("with revision")).selectByVisibleText("2");
