@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
  * Sends a browser that is not signed in to the sign-in page (with the page it wanted, to come back
  * to), and answers 403 to a signed-in user without the module's roles. Configured in each web
  * module's web.xml: {@code public-paths} (pages anyone may see; a path ending in {@code /} covers
- * everything under it), {@code roles} (any of them lets a user in; empty: any signed-in user) and
- * {@code sign-in} (the sign-in page). The REST API and OAuth2 paths are left to their own checks.
+ * everything under it), the context parameter {@value #ROLES_PARAMETER} (any of them lets a user
+ * in; empty: any signed-in user) and {@code sign-in} (the sign-in page). The REST API and OAuth2
+ * paths are left to their own checks.
  */
 public class PageGuardFilter extends HttpFilter {
 
@@ -30,8 +31,16 @@ public class PageGuardFilter extends HttpFilter {
   @Override
   public void init(FilterConfig config) {
     publicPaths = split(config.getInitParameter("public-paths"));
-    roles = Set.copyOf(split(config.getInitParameter("roles")));
+    roles = moduleRoles(config.getServletContext().getInitParameter(ROLES_PARAMETER));
     signIn = config.getInitParameter("sign-in");
+  }
+
+  /** The context parameter naming the roles a module's pages need (comma separated). */
+  static final String ROLES_PARAMETER = "meridian.ui.roles";
+
+  /** The module's roles from {@link #ROLES_PARAMETER}'s value; empty: any signed-in user. */
+  static Set<String> moduleRoles(String value) {
+    return Set.copyOf(split(value));
   }
 
   private static List<String> split(String value) {

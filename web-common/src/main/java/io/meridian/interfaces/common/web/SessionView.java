@@ -17,7 +17,7 @@ public class SessionView {
   }
 
   public boolean hasRole(String role) {
-    return BrowserSession.user(Pages.request()).map(u -> u.groups().contains(role)).orElse(false);
+    return Pages.hasRole(role);
   }
 
   public String getCsrfToken() {

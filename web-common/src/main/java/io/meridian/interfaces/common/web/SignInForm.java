@@ -7,9 +7,7 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
-import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The sign-in and sign-out forms of both web modules. Checks the password through the same identity
@@ -55,16 +53,10 @@ public class SignInForm {
   }
 
   private static Set<String> requiredRoles() {
-    String value =
+    return PageGuardFilter.moduleRoles(
         FacesContext.getCurrentInstance()
             .getExternalContext()
-            .getInitParameter("meridian.ui.roles");
-    return value == null
-        ? Set.of()
-        : Arrays.stream(value.split(","))
-            .map(String::strip)
-            .filter(s -> !s.isEmpty())
-            .collect(Collectors.toUnmodifiableSet());
+            .getInitParameter(PageGuardFilter.ROLES_PARAMETER));
   }
 
   public String getUsername() {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Imports an OpenAPI 3 document, pasted or uploaded, as a new API; with an {@code id} parameter, as
@@ -44,17 +45,18 @@ public class ImportPage {
   private Part file;
   private String context;
   private String endpoint;
+  private Optional<String> apiName;
 
-  /** The API being redefined, for the page's heading; null for a new one. */
+  /** The API being redefined, for the page's heading; null for a new one. Read once a request. */
   public String getApiName() {
-    if (id == null || id.isBlank()) {
-      return null;
+    if (apiName == null && id != null && !id.isBlank()) {
+      try {
+        apiName = Optional.of(apis.get(id).name());
+      } catch (DomainException e) {
+        apiName = Optional.empty();
+      }
     }
-    try {
-      return apis.get(id).name();
-    } catch (DomainException e) {
-      return null;
-    }
+    return apiName == null ? null : apiName.orElse(null);
   }
 
   public void importDocument() {
