@@ -16,7 +16,7 @@ RUNS="${BOOT_RUNS:-3}"
 B="$MERIDIAN_WORK/bench/boot"
 DB=meridian_boot; BROKER_PORT=23616; PORT=23280; ADMIN=24280; NAME=boot-gw
 VARIANTS=("$@")
-[ ${#VARIANTS[@]} -gt 0 ] || VARIANTS=(floor before rar scan launcher lean after after+serialgc after+cds)
+[ ${#VARIANTS[@]} -gt 0 ] || VARIANTS=(floor floor+cds before rar scan launcher lean after after+serialgc after+cds)
 
 # What each variant sets: "before" is gateway-node.sh as it was (runtime unpacked at each start,
 # the full resource adapter, every WEB-INF/lib jar scanned, OpenAPI on); each next one changes
@@ -83,6 +83,31 @@ one_floor() {
   echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') $(ready_in "$B/floor.log")"
 }
 
+# one_floor_cds [train]: the floor with the node's own boot techniques: the runtime unpacked once
+# and hard-linked (the launcher), and a class-data archive of a first start. "train" makes the
+# archive (a start recorded, dumped once its page answers) and prints nothing.
+one_floor_cds() {
+  local root="$B/floorcds-root" archive="$B/floor-cds.jsa" t0 t1 pid cds
+  install_payara_micro_runtime
+  rm -rf "$root" && mkdir -p "$root"
+  cp -al "$PAYARA_MICRO_RUNTIME"/{runtime,lib,META-INF,launch-micro.jar} "$root/"
+  cp -rp "$PAYARA_MICRO_RUNTIME/config.pristine" "$root/config"
+  if [ "${1:-}" = train ]; then rm -f "$archive"; cds=(-XX:+RecordDynamicDumpInfo); else cds=(-XX:SharedArchiveFile="$archive"); fi
+  t0=$(now)
+  java -Xms512m -Xmx512m -XX:+UseParallelGC "${cds[@]}" -Xlog:cds*=off -jar "$root/launch-micro.jar" \
+    --nocluster --disablephonehome --port "$ADMIN" --deploy "$B/empty.war" > "$B/floor-cds.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$ADMIN/empty/" || true)" = 200 ] && break
+    sleep 0.1
+  done
+  t1=$(now)
+  [ "${1:-}" = train ] && jcmd "$pid" VM.cds dynamic_dump "$archive" > "$B/floor-cds-dump.log" 2>&1
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  [ "${1:-}" = train ] && return 0
+  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') $(ready_in "$B/floor-cds.log")"
+}
+
 one_node() {
   local env="$1" t0 t1 war opts vars
   war=$(echo "$env" | sed -n 's/.*WAR=\([^ ]*\).*/\1/p')
@@ -122,6 +147,10 @@ if [[ " ${VARIANTS[*]} " == *" after+cds "* ]]; then
   out+=("# after+cds training start (no archive yet; writes it once ready): start→ready ${r% *} s")
   echo "training start after+cds: $r" >&2
 fi
+if [[ " ${VARIANTS[*]} " == *" floor+cds "* ]]; then
+  one_floor_cds train
+  out+=("# floor+cds: the floor with the node's launcher (runtime unpacked once) and a class-data archive of a first start ($(du -h "$B/floor-cds.jsa" 2>/dev/null | cut -f1))")
+fi
 out+=("# start → ready: gateway-node.sh start until /health/ready has meridian-gateway-readiness UP and the public port answers (s)")
 out+=("# ready in: Payara Micro's own figure, JVM start → its deployments done (s)")
 # Rounds: every variant once per round, so that a change in the machine's load during the
@@ -129,7 +158,11 @@ out+=("# ready in: Payara Micro's own figure, JVM start → its deployments done
 declare -A walls readys raws
 for round in $(seq 1 "$RUNS"); do
   for v in "${VARIANTS[@]}"; do
-    if [ "$v" = floor ]; then r=$(one_floor); else r=$(one_node "$(variant_env "$v")"); fi
+    case "$v" in
+      floor) r=$(one_floor) ;;
+      floor+cds) r=$(one_floor_cds) ;;
+      *) r=$(one_node "$(variant_env "$v")") ;;
+    esac
     raws[$v]+=" $r"
     echo "round $round $v: $r (load $(cut -d' ' -f1 /proc/loadavg))" >&2
     [[ "$r" == *FAILED* || "$r" == *NOT* ]] && continue

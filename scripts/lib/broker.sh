@@ -39,6 +39,10 @@ broker_create() {
     --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
     --host 127.0.0.1 --default-port "$port" --java-memory 256M "$dir"
   sed -i 's/-Xms[0-9]*[MG]/-Xms64M/' "$dir/etc/artemis.profile"
+  # A persistent message waits for the journal's next flush: NIO's default buffer timeout is
+  # 3.3 ms, paid by each broker an announcement crosses; an fsync here takes well under 1 ms.
+  sed -i 's#<journal-type>NIO</journal-type>#&<journal-buffer-timeout>500000</journal-buffer-timeout>#' \
+    "$dir/etc/broker.xml"
   local addresses bridges="" acceptor="" users roles wan_role="" wan_send="" trust
   (umask 077
    printf '%s = %s\n' "$BROKER_USER" "$(secret "$(broker_local_secret "$name")")" > "$dir/etc/artemis-users.properties"

@@ -31,8 +31,16 @@ class GatewayOperationsIT {
   @BeforeAll
   static void publishAnApiAndCallIt() throws Exception {
     backend = new Backend();
-    Http publisher = Fixtures.publisher();
     context = "/" + Fixtures.unique("ops");
+    apiId = publishAndAwait(context);
+    for (int i = 0; i < 5; i++) {
+      assertEquals(204, GatewayIT.call("GET", context + "/1.0/public", null).statusCode());
+    }
+    assertEquals(404, GatewayIT.call("GET", context + "/1.0/nowhere", null).statusCode());
+  }
+
+  /** Publishes an API with one public operation at {@code context}; returns once it answers. */
+  private static String publishAndAwait(String context) {
     String body =
         """
         {"name":"Operations test","context":"%s","version":"1.0",
@@ -40,22 +48,12 @@ class GatewayOperationsIT {
          "endpoints":{"production":{"url":"%s","timeoutMillis":5000}}}
         """
             .formatted(context, backend.url());
-    Http.Reply created = publisher.post("/publisher/api/v1/apis", body);
-    assertEquals(201, created.status(), created.toString());
-    apiId = created.json().getString("id");
-    assertEquals(
-        200,
-        publisher
-            .post("/publisher/api/v1/apis/" + apiId + "/lifecycle", "{\"state\":\"PUBLISHED\"}")
-            .status());
+    String id = Fixtures.publish(Fixtures.publisher(), body);
     Await.response(
         () -> GatewayIT.call("GET", context + "/1.0/public", null),
         r -> r.statusCode() == 204,
         10_000);
-    for (int i = 0; i < 5; i++) {
-      assertEquals(204, GatewayIT.call("GET", context + "/1.0/public", null).statusCode());
-    }
-    assertEquals(404, GatewayIT.call("GET", context + "/1.0/nowhere", null).statusCode());
+    return id;
   }
 
   @AfterAll
@@ -102,6 +100,31 @@ class GatewayOperationsIT {
     assertTrue(r.body().contains("\"meridian-gateway-readiness\""), r.body());
     assertTrue(r.body().contains("\"sequence\""), r.body());
     assertTrue(r.body().contains("\"manifestRevision\""), r.body());
+  }
+
+  /**
+   * A publication reaches the gateway as an artifact: it must not make the node read keys,
+   * subscriptions and revocations again (which every node of every DC did, at the moment the
+   * publication reached it); a change of those does.
+   */
+  @Test
+  void readsItsStateAgainForItsOwnChangesNotForPublications() {
+    long before = stateSequence();
+    publishAndAwait("/" + Fixtures.unique("ops-next"));
+    assertEquals(before, stateSequence(), "state read again for a publication");
+    Fixtures.application(Http.as(Fixtures.signUp(), Fixtures.PASSWORD));
+    Await.until(
+        () -> stateSequence() > before,
+        10_000,
+        () -> "state still at change " + before + " after an application was created");
+  }
+
+  /** The change-log position of the state the node serves, from its readiness check. */
+  private static long stateSequence() {
+    HttpResponse<String> r = admin("/health/ready");
+    Matcher m = Pattern.compile("\"sequence\":\"?(\\d+)").matcher(r.body());
+    assertTrue(m.find(), r.body());
+    return Long.parseLong(m.group(1));
   }
 
   @Test

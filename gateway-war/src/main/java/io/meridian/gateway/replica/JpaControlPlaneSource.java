@@ -21,6 +21,16 @@ public final class JpaControlPlaneSource implements ControlPlaneSource {
 
   public static final String UNIT = "meridian-replica";
 
+  /**
+   * The changes the gateway's state is read for: all but an API's own revisions and states, which
+   * reach the gateways as announced artifacts, not from the database. Counting them made every
+   * gateway of every DC read keys, revocations and subscriptions again at the moment each
+   * publication reached it.
+   */
+  private static final String STATE_CHANGES =
+      "SELECT max(seq) FROM change_log"
+          + " WHERE change_type NOT IN ('API_REVISION_PUBLISHED', 'API_STATE_CHANGED')";
+
   private final EntityManagerFactory factory;
 
   public JpaControlPlaneSource(EntityManagerFactory factory) {
@@ -35,7 +45,9 @@ public final class JpaControlPlaneSource implements ControlPlaneSource {
       Object[] row =
           (Object[])
               em.createNativeQuery(
-                      "SELECT (SELECT max(seq) FROM change_log),"
+                      "SELECT ("
+                          + STATE_CHANGES
+                          + "),"
                           + " (SELECT floor(extract(epoch FROM beat_at) * 1000)::bigint"
                           + " FROM replication_heartbeat WHERE id = 1)")
                   .getSingleResult();
@@ -102,8 +114,7 @@ public final class JpaControlPlaneSource implements ControlPlaneSource {
   }
 
   private static long sequence(EntityManager em) {
-    Long max =
-        em.createQuery("SELECT MAX(c.seq) FROM ReplicaChange c", Long.class).getSingleResult();
-    return max == null ? 0 : max;
+    Object max = em.createNativeQuery(STATE_CHANGES).getSingleResult();
+    return max == null ? 0 : ((Number) max).longValue();
   }
 }

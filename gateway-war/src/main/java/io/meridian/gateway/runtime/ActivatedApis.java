@@ -3,29 +3,33 @@ package io.meridian.gateway.runtime;
 import io.meridian.sync.ActiveApi;
 import io.meridian.sync.ApiActivation;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** The APIs the sync activated; each activation rebuilds the gateway's state. */
+/**
+ * The APIs the sync activated; each activation rebuilds the gateway's state, by a plain call to the
+ * one listener (the state follower) on the activating thread: a CDI event to an EJB observer cost
+ * 3-10 ms of container invocation on the path to a publication's first answer, for a rebuild of
+ * well under a millisecond.
+ */
 @ApplicationScoped
 public class ActivatedApis implements ApiActivation {
 
-  /** Fired after an activation. */
-  public record Changed() {}
-
-  @Inject Event<Changed> changed;
-
   private volatile Collection<ActiveApi> current = List.of();
   private volatile boolean activated;
+  private volatile Runnable listener = () -> {};
 
   @Override
   public void activate(Map<String, ActiveApi> apis) {
     current = List.copyOf(apis.values());
     activated = true;
-    changed.fire(new Changed());
+    listener.run();
+  }
+
+  /** Who rebuilds the gateway's state after each activation (replaces any before). */
+  public void onChange(Runnable listener) {
+    this.listener = listener;
   }
 
   /**

@@ -12,7 +12,6 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.ScheduledFuture;
@@ -60,6 +59,7 @@ public class ChangeFollower {
             settings.audience(),
             settings.clockSkewSeconds(),
             Clock.systemUTC());
+    apis.onChange(this::rebuild);
     task =
         scheduler.scheduleWithFixedDelay(
             this::poll, 0, settings.pollMillis(), TimeUnit.MILLISECONDS);
@@ -72,8 +72,11 @@ public class ChangeFollower {
     }
   }
 
-  /** New active APIs: rebuild from the last read of the database (if there was one yet). */
-  public void onActivated(@Observes ActivatedApis.Changed event) {
+  /**
+   * New active APIs: rebuild from the last read of the database (if there was one yet). Called by
+   * {@link ActivatedApis} on the activating thread, not through the container.
+   */
+  private void rebuild() {
     synchronized (swapping) {
       if (lastData != null) {
         install(lastData);
