@@ -66,6 +66,14 @@ ready_in() {
   { grep -ao 'ready in [0-9,]*' "$1" || echo 'ready in 0'; } | tail -1 | tr -dc 0-9 | awk '{ printf "%.1f", $1 / 1000 }'
 }
 
+# await_page: until a floor's one page answers (at most a minute).
+await_page() {
+  for _ in $(seq 1 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$ADMIN/empty/" || true)" = 200 ] && return 0
+    sleep 0.1
+  done
+}
+
 # one_floor: a bare Payara Micro (no cluster, no adapter) with the one-page WAR, to its page.
 one_floor() {
   local root="$B/floor-root" t0 t1 pid
@@ -74,10 +82,7 @@ one_floor() {
   java -Xms512m -Xmx512m -XX:+UseParallelGC -jar "$PAYARA_MICRO_JAR" --nocluster --rootdir "$root" \
     --port "$ADMIN" --deploy "$B/empty.war" > "$B/floor.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 600); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$ADMIN/empty/" || true)" = 200 ] && break
-    sleep 0.1
-  done
+  await_page
   t1=$(now)
   kill "$pid"; wait "$pid" 2>/dev/null || true
   echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') $(ready_in "$B/floor.log")"
@@ -97,10 +102,7 @@ one_floor_cds() {
   java -Xms512m -Xmx512m -XX:+UseParallelGC "${cds[@]}" -Xlog:cds*=off -jar "$root/launch-micro.jar" \
     --nocluster --disablephonehome --port "$ADMIN" --deploy "$B/empty.war" > "$B/floor-cds.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 600); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$ADMIN/empty/" || true)" = 200 ] && break
-    sleep 0.1
-  done
+  await_page
   t1=$(now)
   [ "${1:-}" = train ] && jcmd "$pid" VM.cds dynamic_dump "$archive" > "$B/floor-cds-dump.log" 2>&1
   kill "$pid"; wait "$pid" 2>/dev/null || true
