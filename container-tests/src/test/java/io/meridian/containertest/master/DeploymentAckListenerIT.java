@@ -7,8 +7,8 @@ import io.meridian.containertest.support.Archives;
 import io.meridian.containertest.support.Await;
 import io.meridian.containertest.support.Fixtures;
 import io.meridian.infrastructure.Resources;
+import io.meridian.infrastructure.publication.AnnouncementsTopic;
 import io.meridian.infrastructure.publication.DeploymentAckListener;
-import io.meridian.infrastructure.publication.JmsAnnouncer;
 import io.meridian.shared.artifact.Destinations;
 import jakarta.annotation.Resource;
 import jakarta.jms.ConnectionFactory;
@@ -43,7 +43,7 @@ class DeploymentAckListenerIT {
         .addClasses(DeploymentAckListener.class, DefaultDeploymentService.class);
   }
 
-  @Resource(lookup = JmsAnnouncer.CONNECTION_FACTORY)
+  @Resource(lookup = AnnouncementsTopic.CONNECTION_FACTORY)
   ConnectionFactory broker;
 
   @Resource(lookup = Resources.DATA_SOURCE)

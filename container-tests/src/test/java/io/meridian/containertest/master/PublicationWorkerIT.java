@@ -17,6 +17,7 @@ import io.meridian.domain.model.api.Api;
 import io.meridian.domain.model.api.ApiSpec;
 import io.meridian.domain.model.api.ApiState;
 import io.meridian.infrastructure.Resources;
+import io.meridian.infrastructure.publication.AnnouncementsTopic;
 import io.meridian.infrastructure.publication.ArtifactServer;
 import io.meridian.infrastructure.publication.ArtifactSigner;
 import io.meridian.infrastructure.publication.JmsAnnouncer;
@@ -67,12 +68,12 @@ class PublicationWorkerIT {
     return Archives.controlPlane("publication-worker")
         .addClasses(DefaultApiService.class, PublicationWorker.class, PublicationSteps.class)
         .addClasses(PublicationRequested.class, ArtifactSigner.class, ArtifactServer.class)
-        .addClasses(JmsAnnouncer.class);
+        .addClasses(JmsAnnouncer.class, AnnouncementsTopic.class);
   }
 
   @Inject ApiService apis;
 
-  @Resource(lookup = JmsAnnouncer.CONNECTION_FACTORY)
+  @Resource(lookup = AnnouncementsTopic.CONNECTION_FACTORY)
   ConnectionFactory broker;
 
   @Resource(lookup = Resources.DATA_SOURCE)
