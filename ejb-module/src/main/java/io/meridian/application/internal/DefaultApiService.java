@@ -82,7 +82,6 @@ public class DefaultApiService implements ApiService {
     revision.ifPresent(r -> recordRevision(r, actor, "revision " + r.number()));
     if (from != target) {
       changes.audit(API, apiId, "lifecycle", actor, from + " -> " + target);
-      changes.changed(ChangeType.API_STATE_CHANGED, apiId);
     }
     if (from != target || revision.isPresent()) {
       requestPublication(api);
@@ -103,7 +102,6 @@ public class DefaultApiService implements ApiService {
   private void recordRevision(ApiRevision r, String actor, String detail) {
     apis.addRevision(r);
     changes.audit(API, r.apiId(), "revision-published", actor, detail);
-    changes.changed(ChangeType.API_REVISION_PUBLISHED, r.apiId());
   }
 
   /** Same transaction as the change: the outbox entry exists if and only if the change does. */

@@ -21,15 +21,8 @@ public final class JpaControlPlaneSource implements ControlPlaneSource {
 
   public static final String UNIT = "meridian-replica";
 
-  /**
-   * The changes the gateway's state is read for: all but an API's own revisions and states, which
-   * reach the gateways as announced artifacts, not from the database. Counting them made every
-   * gateway of every DC read keys, revocations and subscriptions again at the moment each
-   * publication reached it.
-   */
-  private static final String STATE_CHANGES =
-      "SELECT max(seq) FROM change_log"
-          + " WHERE change_type NOT IN ('API_REVISION_PUBLISHED', 'API_STATE_CHANGED')";
+  /** The newest change-log entry: the position of the state read (the poll and the read). */
+  private static final String LATEST_CHANGE = "SELECT max(seq) FROM change_log";
 
   private final EntityManagerFactory factory;
 
@@ -46,7 +39,7 @@ public final class JpaControlPlaneSource implements ControlPlaneSource {
           (Object[])
               em.createNativeQuery(
                       "SELECT ("
-                          + STATE_CHANGES
+                          + LATEST_CHANGE
                           + "),"
                           + " (SELECT floor(extract(epoch FROM beat_at) * 1000)::bigint"
                           + " FROM replication_heartbeat WHERE id = 1)")
@@ -114,7 +107,7 @@ public final class JpaControlPlaneSource implements ControlPlaneSource {
   }
 
   private static long sequence(EntityManager em) {
-    Object max = em.createNativeQuery(STATE_CHANGES).getSingleResult();
+    Object max = em.createNativeQuery(LATEST_CHANGE).getSingleResult();
     return max == null ? 0 : ((Number) max).longValue();
   }
 }

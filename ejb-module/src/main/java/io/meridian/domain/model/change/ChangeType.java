@@ -1,9 +1,12 @@
 package io.meridian.domain.model.change;
 
-/** The kinds of change a gateway cares about. */
+/**
+ * The kinds of change a gateway reads its database again for. An API's revisions and lifecycle
+ * states are not among them: they reach gateways as announced artifacts, and logging them made
+ * every node of every DC read keys, subscriptions and revocations again at the moment each
+ * publication reached it. (A deletion is: it takes the API's subscriptions with it.)
+ */
 public enum ChangeType {
-  API_REVISION_PUBLISHED,
-  API_STATE_CHANGED,
   API_DELETED,
   APPLICATION_CHANGED,
   APPLICATION_DELETED,
