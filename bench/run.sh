@@ -6,7 +6,7 @@
 #   floor) and (e) a bare event-loop proxy in a WAR (Vert.x server + client, nothing else: the
 #   design's floor); and (f) the gateway again on an API throttled at every level by a limit never
 #   reached (the cost of throttling). 1 KiB responses, 100 connections, wrk. The server under test is pinned to
-#   CPU 0; the backend and the load generator share CPU 1. Then: the added p99 of (c) over (a) at a
+#   CPU 0; the backend and the load generator share CPU 1. Then: the added p99 of (b), (e), (d) and (c) over (a) at a
 #   fixed 1,000 req/s; 10,000 keep-alive connections held open through (c) (heap, RSS); 1 GiB
 #   streamed through (c) each way (peak heap); a perf CPU profile of (c) by component. Results:
 #   bench/results/latest.txt and BENCHMARKS.md.
@@ -223,6 +223,28 @@ for r in $(seq 1 "$ROUNDS"); do
   done
   echo "$line" | tee -a "$WORK/rounds.txt" >&2
 done
+# Added latency at a fixed rate, with the floors of the tail beside the gateway: nginx proxy_pass
+# (b), the bare event-loop proxy (e) and the bare servlet (d, Payara Micro answering by itself) add
+# their own p99 over the backend on this host too.
+log "Fixed rate 1,000 req/s, $ROUNDS rounds: backend directly, nginx proxy_pass, the two floors, the gateway"
+hey_p99() { awk '$1 == "99%" {print $3; exit}' "$1"; }
+hey_codes() { awk '/Status code distribution/ {f=1; next} f && NF {print $1 "x" $2}' "$1" | tr -d '\n'; }
+: > "$WORK/hey-rounds.txt"
+for r in $(seq 1 "$ROUNDS"); do
+  line="round=$r"
+  for t in a b e d c; do
+    case $t in
+      a) url=$A auth=() ;;
+      b) url=$B auth=() ;;
+      e) url=$E auth=() ;;
+      d) url=$D auth=() ;;
+      c) url=$C auth=(-H "$AUTH") ;;
+    esac
+    taskset -c 1 hey -z "${SECONDS_PER_RUN}s" -c 10 -q 100 "${auth[@]}" "$url" > "$WORK/hey-$t.txt"
+    line+=" ${t}_p99_s=$(hey_p99 "$WORK/hey-$t.txt") ${t}_codes=$(hey_codes "$WORK/hey-$t.txt")"
+  done
+  echo "$line" | tee -a "$WORK/hey-rounds.txt" >&2
+done
 bash scripts/gateway-node.sh stop --name bench-bare
 bash scripts/gateway-node.sh stop --name bench-bare-el
 gw_pid=$(cat "$MERIDIAN_WORK/gateways/bench-gw/pid")
@@ -244,16 +266,6 @@ else
   echo "perf is not supported on this machine" > "$WORK/breakdown.txt"
 fi
 
-log "Fixed rate 1,000 req/s, $ROUNDS rounds: backend directly, then through the gateway"
-hey_p99() { awk '$1 == "99%" {print $3; exit}' "$1"; }
-hey_codes() { awk '/Status code distribution/ {f=1; next} f && NF {print $1 "x" $2}' "$1" | tr -d '\n'; }
-: > "$WORK/hey-rounds.txt"
-for r in $(seq 1 "$ROUNDS"); do
-  taskset -c 1 hey -z "${SECONDS_PER_RUN}s" -c 10 -q 100 "$A" > "$WORK/hey-a.txt"
-  taskset -c 1 hey -z "${SECONDS_PER_RUN}s" -c 10 -q 100 -H "$AUTH" "$C" > "$WORK/hey-c.txt"
-  echo "round=$r a_p99_s=$(hey_p99 "$WORK/hey-a.txt") c_p99_s=$(hey_p99 "$WORK/hey-c.txt") a_codes=$(hey_codes "$WORK/hey-a.txt") c_codes=$(hey_codes "$WORK/hey-c.txt")" \
-    | tee -a "$WORK/hey-rounds.txt" >&2
-done
 
 # Heap in use (KiB, all generations) and resident set of the gateway's JVM.
 heap_kib() { jstat -gc "$gw_pid" | awk 'NR == 2 {printf "%d", $3 + $4 + $6 + $8}'; }

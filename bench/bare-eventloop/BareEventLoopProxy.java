@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.transport.Transport;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * Vert.x event loop with an HTTP server and a pooled HTTP client, and forwards every request to
  * the backend (status, headers, streamed body) with nothing else: no routing, no token, no
  * headers of its own, no access log. Port and backend come from system properties bench.port,
- * bench.backend.port.
+ * bench.backend.port; the transport from bench.transport (nio, the default; epoll; io_uring).
  */
 @WebListener
 public class BareEventLoopProxy implements ServletContextListener {
@@ -28,7 +29,21 @@ public class BareEventLoopProxy implements ServletContextListener {
   public void contextInitialized(ServletContextEvent event) {
     int port = Integer.getInteger("bench.port");
     int backendPort = Integer.getInteger("bench.backend.port");
-    vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    Transport transport =
+        switch (System.getProperty("bench.transport", "nio")) {
+          case "epoll" -> Transport.EPOLL;
+          case "io_uring" -> Transport.IO_URING;
+          default -> Transport.NIO;
+        };
+    if (!transport.available()) {
+      throw new IllegalStateException(
+          "transport " + transport.name() + " unavailable", transport.unavailabilityCause());
+    }
+    vertx =
+        Vertx.builder()
+            .with(new VertxOptions().setEventLoopPoolSize(1))
+            .withTransport(transport)
+            .build();
     try {
       vertx
           .deployVerticle(
